@@ -1,0 +1,54 @@
+package org.saypro.dcop.core.did;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+import org.saypro.dcop.core.json.Json;
+
+/** The parts of a DID document that verification needs: keys, and which of them may assert credentials. */
+public record DidDocument(String id, List<VerificationMethod> verificationMethods, List<String> assertionMethods) {
+
+  public static final List<String> CONTEXTS =
+      List.of("https://www.w3.org/ns/did/v1", "https://w3id.org/security/jwk/v1");
+
+  public DidDocument {
+    verificationMethods = List.copyOf(verificationMethods);
+    assertionMethods = List.copyOf(assertionMethods);
+    if (id == null || !id.startsWith("did:")) {
+      throw new IllegalArgumentException("a DID document's id is a DID: " + id);
+    }
+    for (VerificationMethod method : verificationMethods) {
+      if (!method.id().startsWith(id + "#")) {
+        throw new IllegalArgumentException("verification method " + method.id() + " is not under " + id);
+      }
+    }
+  }
+
+  public Optional<VerificationMethod> method(String verificationMethodId) {
+    return verificationMethods.stream().filter(m -> m.id().equals(verificationMethodId)).findFirst();
+  }
+
+  public boolean mayAssert(String verificationMethodId) {
+    return assertionMethods.contains(verificationMethodId);
+  }
+
+  /** The document as served at {@code /.well-known/did.json}: each key a {@code JsonWebKey}. */
+  public ObjectNode toJson() {
+    ObjectNode json = Json.newObject();
+    ArrayNode contexts = json.putArray("@context");
+    CONTEXTS.forEach(contexts::add);
+    json.put("id", id);
+    ArrayNode methods = json.putArray("verificationMethod");
+    for (VerificationMethod method : verificationMethods) {
+      ObjectNode node = methods.addObject();
+      node.put("id", method.id());
+      node.put("type", method.type());
+      node.put("controller", method.controller());
+      node.set("publicKeyJwk", Json.mapper().valueToTree(method.publicKey().toPublicJWK().toJSONObject()));
+    }
+    ArrayNode assertion = json.putArray("assertionMethod");
+    assertionMethods.forEach(assertion::add);
+    return json;
+  }
+}

@@ -1,0 +1,63 @@
+package org.saypro.dcop.core.did;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.jwk.JWK;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.saypro.dcop.core.json.Json;
+
+/**
+ * Reads a DID document received from elsewhere. It must describe the DID that was asked for; keys may be
+ * {@code publicKeyJwk} or {@code publicKeyMultibase}; relative ids ({@code #key-1}) are resolved against the DID.
+ */
+public final class DidDocumentParser {
+  private DidDocumentParser() {}
+
+  public static DidResolution parse(String did, JsonNode json) {
+    if (json == null || !json.isObject()) {
+      return new DidResolution.Unresolvable(did, "DID document is not a JSON object");
+    }
+    if (!did.equals(json.path("id").asText())) {
+      return new DidResolution.Unresolvable(did, "DID document describes " + json.path("id").asText() + ", not " + did);
+    }
+    try {
+      List<VerificationMethod> methods = new ArrayList<>();
+      List<String> assertion = new ArrayList<>();
+      for (JsonNode node : json.path("verificationMethod")) {
+        methods.add(method(did, node));
+      }
+      for (JsonNode node : json.path("assertionMethod")) {
+        if (node.isTextual()) {
+          assertion.add(absolute(did, node.textValue()));
+        } else if (node.isObject()) {
+          VerificationMethod embedded = method(did, node);
+          methods.add(embedded);
+          assertion.add(embedded.id());
+        }
+      }
+      return new DidResolution.Resolved(new DidDocument(did, methods, assertion));
+    } catch (IllegalArgumentException | ParseException e) {
+      return new DidResolution.Unresolvable(did, "invalid DID document: " + e.getMessage());
+    }
+  }
+
+  private static VerificationMethod method(String did, JsonNode node) throws ParseException {
+    String id = absolute(did, node.path("id").asText());
+    String type = node.path("type").asText();
+    String controller = node.path("controller").asText(did);
+    JWK key;
+    if (node.has("publicKeyJwk")) {
+      key = JWK.parse(Json.writeString(node.get("publicKeyJwk")));
+    } else if (node.has("publicKeyMultibase")) {
+      key = Multikey.toJwk(node.get("publicKeyMultibase").asText());
+    } else {
+      throw new IllegalArgumentException("verification method " + id + " has no supported public key form");
+    }
+    return new VerificationMethod(id, type, controller, key);
+  }
+
+  private static String absolute(String did, String id) {
+    return id.startsWith("#") ? did + id : id;
+  }
+}

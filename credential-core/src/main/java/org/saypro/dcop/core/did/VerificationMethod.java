@@ -1,0 +1,22 @@
+package org.saypro.dcop.core.did;
+
+import com.nimbusds.jose.jwk.JWK;
+import java.util.Objects;
+
+/** A public key a DID controller publishes, always held as a JWK whatever its published form. */
+public record VerificationMethod(String id, String type, String controller, JWK publicKey) {
+  public static final String JSON_WEB_KEY = "JsonWebKey";
+  public static final String MULTIKEY = "Multikey";
+
+  public VerificationMethod {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(controller, "controller");
+    Objects.requireNonNull(publicKey, "publicKey");
+    if (id == null || !id.startsWith("did:") || id.indexOf('#') < 0) {
+      throw new IllegalArgumentException("a verification method id is a DID URL with a fragment: " + id);
+    }
+    if (publicKey.isPrivate()) {
+      throw new IllegalArgumentException("a verification method must never carry a private key");
+    }
+  }
+}

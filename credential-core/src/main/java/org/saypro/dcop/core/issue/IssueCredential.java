@@ -1,0 +1,75 @@
+package org.saypro.dcop.core.issue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.saypro.dcop.core.jose.VcJwtSigner;
+import org.saypro.dcop.core.json.Json;
+import org.saypro.dcop.core.keys.KeyAlgorithm;
+import org.saypro.dcop.core.keys.SigningKey;
+import org.saypro.dcop.core.validation.CredentialValidator;
+import org.saypro.dcop.core.validation.FieldError;
+import org.saypro.dcop.core.validation.Validation;
+
+/** Issue pipeline: read options, give the credential an id if it has none, validate, sign as vc+jwt. */
+public final class IssueCredential {
+
+  private final CredentialValidator validator;
+
+  public IssueCredential(CredentialValidator validator) {
+    this.validator = validator;
+  }
+
+  /**
+   * @param keys the issuer's signing key for each algorithm
+   * @param newId supplies the id of a credential that has none
+   */
+  public IssueOutcome issue(
+      JsonNode credential, JsonNode options, Function<KeyAlgorithm, SigningKey> keys, Supplier<String> newId) {
+    List<FieldError> errors = new ArrayList<>();
+    IssueOptions.Parsed parsed = IssueOptions.parse(options);
+    parsed.errors().forEach(e -> errors.add(e.under("/options")));
+    if (credential == null || !credential.isObject()) {
+      errors.add(new FieldError("/credential", "is required and must be a JSON object"));
+      return new IssueOutcome.Rejected(errors);
+    }
+    if (credential.has("proof")) {
+      errors.add(new FieldError("/credential/proof", "must not be present: the issuer adds the proof"));
+    }
+    ObjectNode withId = credential.has("id") ? (ObjectNode) credential.deepCopy() : withId((ObjectNode) credential, newId.get());
+    Validation validation = validator.validate(withId);
+    if (validation instanceof Validation.Invalid invalid) {
+      invalid.errors().forEach(e -> errors.add(e.under("/credential")));
+    }
+    if (!errors.isEmpty()) {
+      return new IssueOutcome.Rejected(errors);
+    }
+    var valid = ((Validation.Valid) validation).credential();
+    SigningKey key = keys.apply(parsed.options().orElseThrow().algorithm());
+    if (!valid.issuer().id().equals(key.controller())) {
+      return new IssueOutcome.Rejected(
+          List.of(new FieldError("/credential/issuer", "this service issues only as " + key.controller())));
+    }
+    return new IssueOutcome.Issued(new SecuredCredential(valid, VcJwtSigner.sign(valid, key)));
+  }
+
+  /** A copy with {@code id} placed right after {@code @context}, where people expect to read it. */
+  private static ObjectNode withId(ObjectNode credential, String id) {
+    ObjectNode copy = Json.newObject();
+    if (credential.has("@context")) {
+      copy.set("@context", credential.get("@context").deepCopy());
+    }
+    copy.put("id", id);
+    for (var fields = credential.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (!field.getKey().equals("@context")) {
+        copy.set(field.getKey(), field.getValue().deepCopy());
+      }
+    }
+    return copy;
+  }
+}

@@ -1,0 +1,253 @@
+package org.saypro.dcop.core.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.saypro.dcop.core.model.Achievement;
+import org.saypro.dcop.core.model.Contexts;
+import org.saypro.dcop.core.model.Credential;
+import org.saypro.dcop.core.model.CredentialSubject;
+import org.saypro.dcop.core.model.Issuer;
+import org.saypro.dcop.core.model.Urls;
+
+/**
+ * Checks a credential against the VC Data Model 2.0 rules this service enforces and, for Open Badges, against the
+ * bundled Open Badges 3.0 JSON Schema. Every problem is collected; nothing is fetched.
+ */
+public final class CredentialValidator {
+
+  /** XML Schema dateTimeStamp: a time zone is required. */
+  private static final Pattern DATE_TIME_STAMP =
+      Pattern.compile("-?\\d{4,}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
+
+  private final OpenBadgesSchema openBadgesSchema;
+
+  public CredentialValidator(OpenBadgesSchema openBadgesSchema) {
+    this.openBadgesSchema = openBadgesSchema;
+  }
+
+  public static CredentialValidator withBundledSchemas() {
+    return new CredentialValidator(OpenBadgesSchema.bundled());
+  }
+
+  public Validation validate(JsonNode input) {
+    if (input == null || !input.isObject()) {
+      return new Validation.Invalid(List.of(new FieldError("", "a credential must be a JSON object")));
+    }
+    ObjectNode json = (ObjectNode) input;
+    List<FieldError> errors = new ArrayList<>();
+
+    List<String> contexts = contexts(json.get("@context"), errors);
+    List<String> types = types(json.get("type"), errors);
+    Optional<String> id = optionalUrl(json, "id", "/id", errors);
+    Issuer issuer = issuer(json.get("issuer"), errors);
+    List<CredentialSubject> subjects = subjects(json.get("credentialSubject"), errors);
+    Optional<Instant> validFrom = dateTime(json, "validFrom", errors);
+    Optional<Instant> validUntil = dateTime(json, "validUntil", errors);
+    if (validFrom.isPresent() && validUntil.isPresent() && validUntil.get().isBefore(validFrom.get())) {
+      errors.add(new FieldError("/validUntil", "must not be before validFrom"));
+    }
+    typedObjects(json.get("credentialStatus"), "/credentialStatus", errors);
+    typedObjects(json.get("credentialSchema"), "/credentialSchema", errors);
+    for (String legacy : List.of("issuanceDate", "expirationDate")) {
+      if (json.has(legacy)) {
+        errors.add(new FieldError("/" + legacy, "is VC 1.1; VC 2.0 uses validFrom and validUntil"));
+      }
+    }
+
+    boolean openBadge = types.contains("OpenBadgeCredential") || types.contains("AchievementCredential");
+    Optional<Achievement> achievement = Optional.empty();
+    if (openBadge) {
+      errors.addAll(openBadgesSchema.validate(json));
+      achievement = achievement(json.get("credentialSubject"));
+    }
+    if (!errors.isEmpty()) {
+      return new Validation.Invalid(errors);
+    }
+    return new Validation.Valid(
+        new Credential(contexts, id, types, issuer, validFrom, validUntil, subjects, achievement, json));
+  }
+
+  private static List<String> contexts(JsonNode node, List<FieldError> errors) {
+    List<String> contexts = new ArrayList<>();
+    if (node == null) {
+      errors.add(new FieldError("/@context", "is required"));
+      return contexts;
+    }
+    if (node.isTextual()) {
+      contexts.add(node.textValue());
+    } else if (node.isArray() && !node.isEmpty()) {
+      for (int i = 0; i < node.size(); i++) {
+        JsonNode item = node.get(i);
+        if (!item.isTextual()) {
+          errors.add(new FieldError("/@context/" + i, "embedded contexts are not accepted; use a known context URL"));
+        } else {
+          contexts.add(item.textValue());
+        }
+      }
+    } else {
+      errors.add(new FieldError("/@context", "must be a list of context URLs"));
+      return contexts;
+    }
+    if (contexts.isEmpty() || !Contexts.CREDENTIALS_V2.equals(contexts.get(0))) {
+      errors.add(new FieldError("/@context/0", "must be " + Contexts.CREDENTIALS_V2));
+    }
+    for (int i = 1; i < contexts.size(); i++) {
+      if (!Contexts.isAcceptedExtension(contexts.get(i))) {
+        errors.add(new FieldError("/@context/" + i, "unknown context (contexts are never fetched): " + contexts.get(i)));
+      }
+    }
+    return contexts;
+  }
+
+  private static List<String> types(JsonNode node, List<FieldError> errors) {
+    List<String> types = new ArrayList<>();
+    if (node == null) {
+      errors.add(new FieldError("/type", "is required"));
+    } else if (node.isTextual()) {
+      types.add(node.textValue());
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        if (node.get(i).isTextual()) {
+          types.add(node.get(i).textValue());
+        } else {
+          errors.add(new FieldError("/type/" + i, "must be a string"));
+        }
+      }
+    } else {
+      errors.add(new FieldError("/type", "must be a string or a list of strings"));
+    }
+    if (node != null && !types.contains(Credential.TYPE)) {
+      errors.add(new FieldError("/type", "must include " + Credential.TYPE));
+    }
+    return types;
+  }
+
+  private static Optional<String> optionalUrl(JsonNode parent, String field, String pointer, List<FieldError> errors) {
+    JsonNode node = parent.get(field);
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (!node.isTextual() || !Urls.isAbsolute(node.textValue())) {
+      errors.add(new FieldError(pointer, "must be an absolute URL"));
+      return Optional.empty();
+    }
+    return Optional.of(node.textValue());
+  }
+
+  private static Issuer issuer(JsonNode node, List<FieldError> errors) {
+    if (node == null) {
+      errors.add(new FieldError("/issuer", "is required"));
+      return null;
+    }
+    if (node.isTextual()) {
+      if (Urls.isAbsolute(node.textValue())) {
+        return new Issuer(node.textValue(), Optional.empty());
+      }
+      errors.add(new FieldError("/issuer", "must be an absolute URL"));
+      return null;
+    }
+    if (node.isObject()) {
+      JsonNode id = node.get("id");
+      if (id == null || !id.isTextual() || !Urls.isAbsolute(id.textValue())) {
+        errors.add(new FieldError("/issuer/id", "is required and must be an absolute URL"));
+        return null;
+      }
+      JsonNode name = node.get("name");
+      return new Issuer(id.textValue(), name != null && name.isTextual() ? Optional.of(name.textValue()) : Optional.empty());
+    }
+    errors.add(new FieldError("/issuer", "must be a URL or an object with an id"));
+    return null;
+  }
+
+  private static List<CredentialSubject> subjects(JsonNode node, List<FieldError> errors) {
+    List<CredentialSubject> subjects = new ArrayList<>();
+    if (node == null) {
+      errors.add(new FieldError("/credentialSubject", "is required"));
+      return subjects;
+    }
+    if (node.isObject()) {
+      subject(node, "/credentialSubject", errors).ifPresent(subjects::add);
+    } else if (node.isArray() && !node.isEmpty()) {
+      for (int i = 0; i < node.size(); i++) {
+        subject(node.get(i), "/credentialSubject/" + i, errors).ifPresent(subjects::add);
+      }
+    } else {
+      errors.add(new FieldError("/credentialSubject", "must be an object or a non-empty list of objects"));
+    }
+    return subjects;
+  }
+
+  private static Optional<CredentialSubject> subject(JsonNode node, String pointer, List<FieldError> errors) {
+    if (!node.isObject() || node.isEmpty()) {
+      errors.add(new FieldError(pointer, "must be an object with at least one claim"));
+      return Optional.empty();
+    }
+    int before = errors.size();
+    Optional<String> id = optionalUrl(node, "id", pointer + "/id", errors);
+    return errors.size() == before ? Optional.of(new CredentialSubject(id)) : Optional.empty();
+  }
+
+  private static Optional<Instant> dateTime(JsonNode parent, String field, List<FieldError> errors) {
+    JsonNode node = parent.get(field);
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (node.isTextual() && DATE_TIME_STAMP.matcher(node.textValue()).matches()) {
+      try {
+        return Optional.of(OffsetDateTime.parse(node.textValue()).toInstant());
+      } catch (DateTimeParseException e) {
+        // falls through to the error below: the shape matched but the date does not exist
+      }
+    }
+    errors.add(new FieldError("/" + field, "must be a date-time with a time zone, e.g. 2026-01-01T00:00:00Z"));
+    return Optional.empty();
+  }
+
+  private static void typedObjects(JsonNode node, String pointer, List<FieldError> errors) {
+    if (node == null) {
+      return;
+    }
+    List<JsonNode> items = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(items::add);
+    } else {
+      items.add(node);
+    }
+    for (int i = 0; i < items.size(); i++) {
+      String at = node.isArray() ? pointer + "/" + i : pointer;
+      JsonNode item = items.get(i);
+      if (!item.isObject() || !item.hasNonNull("type")) {
+        errors.add(new FieldError(at, "must be an object with a type"));
+      } else if (item.has("id") && !(item.get("id").isTextual() && Urls.isAbsolute(item.get("id").textValue()))) {
+        errors.add(new FieldError(at + "/id", "must be an absolute URL"));
+      }
+    }
+  }
+
+  private static Optional<Achievement> achievement(JsonNode subjects) {
+    JsonNode subject = subjects != null && subjects.isArray() ? subjects.get(0) : subjects;
+    JsonNode achievement = subject == null ? null : subject.get("achievement");
+    if (achievement == null || !achievement.isObject()) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode criteria = achievement.path("criteria").path("narrative");
+      return Optional.of(
+          new Achievement(
+              achievement.path("id").asText(null),
+              achievement.path("name").asText(null),
+              Optional.ofNullable(achievement.path("description").textValue()),
+              Optional.ofNullable(criteria.textValue())));
+    } catch (IllegalArgumentException e) {
+      // the schema already reported what is missing; the typed view is simply absent
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package org.saypro.dcop.core.verify;
+
+import java.util.Objects;
+
+/** The result of one named check, with a sentence a person can read. */
+public sealed interface CheckResult {
+  String check();
+
+  String detail();
+
+  Status status();
+
+  enum Status {
+    PASSED,
+    FAILED,
+    SKIPPED;
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  record Passed(String check, String detail) implements CheckResult {
+    public Passed {
+      requireText(check, detail);
+    }
+
+    @Override
+    public Status status() {
+      return Status.PASSED;
+    }
+  }
+
+  record Failed(String check, String detail) implements CheckResult {
+    public Failed {
+      requireText(check, detail);
+    }
+
+    @Override
+    public Status status() {
+      return Status.FAILED;
+    }
+  }
+
+  /** Not evaluated, because an earlier check left nothing to evaluate it on. */
+  record Skipped(String check, String detail) implements CheckResult {
+    public Skipped {
+      requireText(check, detail);
+    }
+
+    @Override
+    public Status status() {
+      return Status.SKIPPED;
+    }
+  }
+
+  private static void requireText(String check, String detail) {
+    Objects.requireNonNull(check, "check");
+    if (detail == null || detail.isBlank()) {
+      throw new IllegalArgumentException("every check result explains itself");
+    }
+  }
+}

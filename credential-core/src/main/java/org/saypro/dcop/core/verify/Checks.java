@@ -1,0 +1,11 @@
+package org.saypro.dcop.core.verify;
+
+/** The names of the checks: part of the public API, so they never change. */
+public final class Checks {
+  public static final String FORMAT = "format";
+  public static final String SIGNATURE = "signature";
+  public static final String ISSUER = "issuer";
+  public static final String VALIDITY = "validity";
+
+  private Checks() {}
+}

@@ -1,0 +1,172 @@
+package org.saypro.dcop.core.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.saypro.dcop.core.did.ResolveDid;
+import org.saypro.dcop.core.jose.CompactJws;
+import org.saypro.dcop.core.jose.VcJwtSigner;
+import org.saypro.dcop.core.json.Json;
+import org.saypro.dcop.core.json.MalformedJsonException;
+import org.saypro.dcop.core.model.Credential;
+import org.saypro.dcop.core.validation.CredentialValidator;
+import org.saypro.dcop.core.validation.FieldError;
+import org.saypro.dcop.core.validation.Validation;
+
+/**
+ * Runs the named checks on a secured credential. Each check is evaluated on its own evidence: a signature is
+ * checked over the signed bytes even when the payload is not a valid credential, so one flipped character
+ * reports exactly what broke.
+ */
+public final class CredentialVerifier {
+
+  private final CredentialValidator validator;
+  private final JwsSignatureCheck signatureCheck;
+  private final Clock clock;
+
+  public CredentialVerifier(CredentialValidator validator, ResolveDid resolveDid, Clock clock) {
+    this.validator = validator;
+    this.signatureCheck = new JwsSignatureCheck(resolveDid);
+    this.clock = clock;
+  }
+
+  public VerificationReport verify(SecuredInput input) {
+    if (input instanceof SecuredInput.VcJwt jwt) {
+      return verifyVcJwt(jwt.compact());
+    }
+    if (input instanceof SecuredInput.DataIntegrity di) {
+      return notJoseSecured(di.credential(), "Data Integrity proofs are not verified by this version; use vc+jwt");
+    }
+    return notJoseSecured(
+        ((SecuredInput.Unsecured) input).credential(),
+        "the credential carries no proof and is not an enveloped vc+jwt");
+  }
+
+  private VerificationReport verifyVcJwt(String compact) {
+    CompactJws.Parsed parsed = CompactJws.parse(compact);
+    if (parsed instanceof CompactJws.Parsed.Malformed malformed) {
+      return new VerificationReport(
+          List.of(
+              new CheckResult.Failed(Checks.FORMAT, "not a compact JWS: " + malformed.reason()),
+              new CheckResult.Skipped(Checks.SIGNATURE, "there is no signature to check"),
+              new CheckResult.Skipped(Checks.ISSUER, "there is no readable issuer"),
+              new CheckResult.Skipped(Checks.VALIDITY, "there are no readable validity dates")),
+          Optional.empty());
+    }
+    CompactJws jws = ((CompactJws.Parsed.Jws) parsed).jws();
+    List<CheckResult> checks = new ArrayList<>(4);
+
+    Validation validation = readPayload(jws);
+    checks.add(formatResult(jws, validation));
+    Optional<Credential> credential =
+        validation instanceof Validation.Valid valid ? Optional.of(valid.credential()) : Optional.empty();
+
+    JwsSignatureCheck.Outcome signature = signatureCheck.check(jws, credential.map(c -> c.issuer().id()));
+    checks.add(signature.result());
+    checks.add(issuerResult(credential, signature));
+    checks.add(validityResult(credential));
+    return new VerificationReport(checks, credential);
+  }
+
+  private Validation readPayload(CompactJws jws) {
+    JsonNode payload;
+    try {
+      payload = Json.parse(jws.payload());
+    } catch (MalformedJsonException e) {
+      return new Validation.Invalid(List.of(new FieldError("", "the JWT payload is not JSON")));
+    }
+    if (payload.has("vc")) {
+      return new Validation.Invalid(
+          List.of(new FieldError("/vc", "a VC 1.1 JWT (vc claim); vc+jwt carries the credential as the payload")));
+    }
+    return validator.validate(payload);
+  }
+
+  private static CheckResult formatResult(CompactJws jws, Validation validation) {
+    Optional<String> type = jws.headerString("typ");
+    if (type.isPresent()
+        && !type.get().equals(VcJwtSigner.MEDIA_TYPE)
+        && !type.get().equals("application/" + VcJwtSigner.MEDIA_TYPE)) {
+      return new CheckResult.Failed(Checks.FORMAT, "the JOSE header typ is '" + type.get() + "', not vc+jwt");
+    }
+    if (validation instanceof Validation.Invalid invalid) {
+      return new CheckResult.Failed(Checks.FORMAT, describe(invalid.errors()));
+    }
+    return new CheckResult.Passed(Checks.FORMAT, "a VC Data Model 2.0 credential secured as vc+jwt");
+  }
+
+  private static CheckResult issuerResult(Optional<Credential> credential, JwsSignatureCheck.Outcome signature) {
+    if (credential.isEmpty()) {
+      return new CheckResult.Skipped(Checks.ISSUER, "the credential could not be read, so its issuer is unknown");
+    }
+    String issuer = credential.get().issuer().id();
+    String name = credential.get().issuer().name().map(n -> " (" + n + ")").orElse("");
+    if (signature.keyId().isEmpty()) {
+      return new CheckResult.Failed(Checks.ISSUER, "the signing key does not identify itself (no kid)");
+    }
+    String keyId = signature.keyId().get();
+    if (!keyId.startsWith(issuer + "#")) {
+      return new CheckResult.Failed(
+          Checks.ISSUER, "signed with key " + keyId + ", which does not belong to the issuer " + issuer);
+    }
+    if (signature.signerDocument().isEmpty()) {
+      return new CheckResult.Failed(Checks.ISSUER, "the issuer's DID " + issuer + " could not be resolved");
+    }
+    if (!signature.signerDocument().get().mayAssert(keyId)) {
+      return new CheckResult.Failed(
+          Checks.ISSUER, "key " + keyId + " is not listed for assertionMethod in the issuer's DID document");
+    }
+    return new CheckResult.Passed(
+        Checks.ISSUER, "issued by " + issuer + name + " with its assertion key " + keyId);
+  }
+
+  private CheckResult validityResult(Optional<Credential> credential) {
+    if (credential.isEmpty()) {
+      return new CheckResult.Skipped(Checks.VALIDITY, "the credential could not be read, so its dates are unknown");
+    }
+    Instant now = clock.instant();
+    Credential c = credential.get();
+    if (c.validFrom().isPresent() && now.isBefore(c.validFrom().get())) {
+      return new CheckResult.Failed(Checks.VALIDITY, "not valid before " + c.validFrom().get());
+    }
+    if (c.validUntil().isPresent() && !now.isBefore(c.validUntil().get())) {
+      return new CheckResult.Failed(Checks.VALIDITY, "expired at " + c.validUntil().get());
+    }
+    String from = c.validFrom().map(t -> "from " + t).orElse("with no start date");
+    String until = c.validUntil().map(t -> " until " + t).orElse(" with no expiry");
+    return new CheckResult.Passed(Checks.VALIDITY, "valid " + from + until);
+  }
+
+  private VerificationReport notJoseSecured(JsonNode json, String why) {
+    Validation validation = validator.validate(json);
+    Optional<Credential> credential =
+        validation instanceof Validation.Valid valid ? Optional.of(valid.credential()) : Optional.empty();
+    CheckResult format =
+        validation instanceof Validation.Invalid invalid
+            ? new CheckResult.Failed(Checks.FORMAT, describe(invalid.errors()))
+            : new CheckResult.Passed(Checks.FORMAT, "a VC Data Model 2.0 credential");
+    return new VerificationReport(
+        List.of(
+            format,
+            new CheckResult.Failed(Checks.SIGNATURE, why),
+            new CheckResult.Skipped(Checks.ISSUER, "without a verified signature the issuer is unproven"),
+            validityResult(credential)),
+        credential);
+  }
+
+  private static String describe(List<FieldError> errors) {
+    StringBuilder text = new StringBuilder("not a valid credential: ");
+    for (int i = 0; i < errors.size() && i < 10; i++) {
+      FieldError error = errors.get(i);
+      text.append(i == 0 ? "" : "; ").append(error.pointer().isEmpty() ? "(document)" : error.pointer());
+      text.append(' ').append(error.message());
+    }
+    if (errors.size() > 10) {
+      text.append("; and ").append(errors.size() - 10).append(" more");
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,133 @@
+package org.saypro.dcop.core.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.util.Base64URL;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.saypro.dcop.core.did.DidDocument;
+import org.saypro.dcop.core.did.DidResolution;
+import org.saypro.dcop.core.did.DidUrl;
+import org.saypro.dcop.core.did.ResolveDid;
+import org.saypro.dcop.core.did.VerificationMethod;
+import org.saypro.dcop.core.jose.BouncyCastleEd25519Verifier;
+import org.saypro.dcop.core.jose.CompactJws;
+
+/**
+ * The signature check of a JWS, hardened against the known JOSE attacks: {@code alg: none} and HMAC algorithms are
+ * refused outright (so a public key can never be used as an HMAC secret), keys carried or referenced by the header
+ * ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c}) are refused, the key comes only from the DID document named by
+ * {@code kid}, and the algorithm must fit that key's type.
+ */
+final class JwsSignatureCheck {
+
+  static final List<String> ALLOWED_ALGORITHMS = List.of("EdDSA", "Ed25519", "ES256");
+  private static final Set<String> REFUSED_HEADERS = Set.of("jwk", "jku", "x5u", "x5c");
+
+  private final ResolveDid resolveDid;
+
+  JwsSignatureCheck(ResolveDid resolveDid) {
+    this.resolveDid = resolveDid;
+  }
+
+  /** The check's result, the key identifier it used, and the DID document that key came from. */
+  record Outcome(CheckResult result, Optional<String> keyId, Optional<DidDocument> signerDocument) {
+    static Outcome failed(String detail, Optional<String> keyId, Optional<DidDocument> document) {
+      return new Outcome(new CheckResult.Failed(Checks.SIGNATURE, detail), keyId, document);
+    }
+  }
+
+  Outcome check(CompactJws jws, Optional<String> issuer) {
+    JsonNode algNode = jws.header().get("alg");
+    if (algNode == null || !algNode.isTextual()) {
+      return Outcome.failed("the JOSE header has no algorithm", Optional.empty(), Optional.empty());
+    }
+    String alg = algNode.textValue();
+    if (alg.equalsIgnoreCase("none")) {
+      return Outcome.failed(
+          "algorithm 'none' is refused: unsigned tokens are never accepted", Optional.empty(), Optional.empty());
+    }
+    if (!ALLOWED_ALGORITHMS.contains(alg)) {
+      return Outcome.failed(
+          "algorithm '" + alg + "' is not allowed (allowed: " + String.join(", ", ALLOWED_ALGORITHMS) + ")",
+          Optional.empty(),
+          Optional.empty());
+    }
+    for (String refused : REFUSED_HEADERS) {
+      if (jws.header().has(refused)) {
+        return Outcome.failed(
+            "header parameter '" + refused + "' is refused: keys come only from the issuer's DID document",
+            Optional.empty(),
+            Optional.empty());
+      }
+    }
+    if (jws.header().has("crit")) {
+      return Outcome.failed(
+          "critical header parameters " + jws.header().get("crit") + " are not understood",
+          Optional.empty(),
+          Optional.empty());
+    }
+    Optional<String> kidHeader = jws.headerString("kid");
+    if (kidHeader.isEmpty()) {
+      return Outcome.failed("the JOSE header has no kid naming the signing key", Optional.empty(), Optional.empty());
+    }
+    String kid = kidHeader.get();
+    if (kid.startsWith("#") && issuer.isPresent()) {
+      kid = issuer.get() + kid;
+    }
+    Optional<DidUrl> didUrl = DidUrl.parse(kid).filter(u -> !u.fragment().isEmpty());
+    Optional<String> keyId = Optional.of(kid);
+    if (didUrl.isEmpty()) {
+      return Outcome.failed("kid '" + kid + "' is not a DID URL with a fragment", keyId, Optional.empty());
+    }
+    DidResolution resolution = resolveDid.resolve(didUrl.get().did());
+    if (resolution instanceof DidResolution.Unresolvable unresolvable) {
+      return Outcome.failed("the signing key could not be resolved: " + unresolvable.reason(), keyId, Optional.empty());
+    }
+    DidDocument document = ((DidResolution.Resolved) resolution).document();
+    Optional<DidDocument> signerDocument = Optional.of(document);
+    Optional<VerificationMethod> method = document.method(kid);
+    if (method.isEmpty()) {
+      return Outcome.failed("key " + kid + " is not in its DID document", keyId, signerDocument);
+    }
+    JWK key = method.get().publicKey();
+    boolean valid;
+    try {
+      if (alg.equals("ES256")) {
+        if (!(key instanceof ECKey ec) || !Curve.P_256.equals(ec.getCurve())) {
+          return Outcome.failed(mismatch(alg, key), keyId, signerDocument);
+        }
+        valid =
+            new ECDSAVerifier(ec)
+                .verify(new JWSHeader(JWSAlgorithm.ES256), jws.signingInput(), Base64URL.encode(jws.signature()));
+      } else {
+        if (!(key instanceof OctetKeyPair okp) || !Curve.Ed25519.equals(okp.getCurve())) {
+          return Outcome.failed(mismatch(alg, key), keyId, signerDocument);
+        }
+        valid = new BouncyCastleEd25519Verifier(okp).verify(jws.signingInput(), jws.signature());
+      }
+    } catch (JOSEException | IllegalArgumentException e) {
+      return Outcome.failed("the key in the DID document is unusable: " + e.getMessage(), keyId, signerDocument);
+    }
+    if (!valid) {
+      return Outcome.failed(
+          "the " + alg + " signature does not match the signed content for key " + kid, keyId, signerDocument);
+    }
+    return new Outcome(new CheckResult.Passed(Checks.SIGNATURE, "valid " + alg + " signature by key " + kid), keyId,
+        signerDocument);
+  }
+
+  private static String mismatch(String alg, JWK key) {
+    String type = key.getKeyType().getValue() + (key instanceof OctetKeyPair o ? "/" + o.getCurve() : "")
+        + (key instanceof ECKey e ? "/" + e.getCurve() : "");
+    return "algorithm " + alg + " is not allowed for a " + type + " key";
+  }
+}
