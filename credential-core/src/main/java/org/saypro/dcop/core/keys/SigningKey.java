@@ -73,6 +73,9 @@ public final class SigningKey {
     try {
       return switch (algorithm) {
         case ED25519 -> {
+          if (privateEncoding.length != Ed25519PrivateKeyParameters.KEY_SIZE) {
+            throw new IllegalArgumentException("an Ed25519 private key is a 32-byte seed");
+          }
           Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(privateEncoding, 0);
           JWK jwk =
               new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(key.generatePublicKey().getEncoded())).build();

@@ -83,25 +83,26 @@ public final class CredentialValidator {
     if (node.isTextual()) {
       contexts.add(node.textValue());
     } else if (node.isArray() && !node.isEmpty()) {
+      // Pointers use the index in the input array: a skipped embedded context must not shift later ones.
       for (int i = 0; i < node.size(); i++) {
         JsonNode item = node.get(i);
         if (!item.isTextual()) {
           errors.add(new FieldError("/@context/" + i, "embedded contexts are not accepted; use a known context URL"));
         } else {
           contexts.add(item.textValue());
+          if (i > 0 && !Contexts.isAcceptedExtension(item.textValue())) {
+            errors.add(
+                new FieldError("/@context/" + i, "unknown context (contexts are never fetched): " + item.textValue()));
+          }
         }
       }
     } else {
       errors.add(new FieldError("/@context", "must be a list of context URLs"));
       return contexts;
     }
-    if (contexts.isEmpty() || !Contexts.CREDENTIALS_V2.equals(contexts.get(0))) {
+    JsonNode first = node.isArray() ? node.get(0) : node;
+    if (first.isTextual() && !Contexts.CREDENTIALS_V2.equals(first.textValue())) {
       errors.add(new FieldError("/@context/0", "must be " + Contexts.CREDENTIALS_V2));
-    }
-    for (int i = 1; i < contexts.size(); i++) {
-      if (!Contexts.isAcceptedExtension(contexts.get(i))) {
-        errors.add(new FieldError("/@context/" + i, "unknown context (contexts are never fetched): " + contexts.get(i)));
-      }
     }
     return contexts;
   }

@@ -1,0 +1,34 @@
+package org.saypro.dcop.app;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/** {@code java -jar dcop.jar [serve]}: the command line of the server. */
+public final class Application {
+
+  private Application() {}
+
+  public static void main(String[] args) {
+    String command = args.length == 0 ? "serve" : args[0];
+    switch (command) {
+      case "serve" -> serve(Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
+      case "help", "--help", "-h" -> System.out.println(usage());
+      default -> {
+        System.err.println("unknown command: " + command + "\n" + usage());
+        System.exit(2);
+      }
+    }
+  }
+
+  private static void serve(String[] args) {
+    DcopServer server = DcopServer.start(Map.of(), args);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dcop-shutdown"));
+  }
+
+  private static String usage() {
+    return """
+        usage: dcop <command>
+          serve   start the server (default); configuration comes from environment variables, see README
+          help    this text""";
+  }
+}

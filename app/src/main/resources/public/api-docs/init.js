@@ -1,0 +1,10 @@
+// The OpenAPI documents are generated at compile time, one per module (see docs/architecture.md).
+window.ui = SwaggerUIBundle({
+  urls: [
+    { url: "/openapi/dcop-issuer-1.yml", name: "Issuer" },
+    { url: "/openapi/dcop-verifier-1.yml", name: "Verifier" }
+  ],
+  dom_id: "#swagger-ui",
+  presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+  layout: "StandaloneLayout"
+});

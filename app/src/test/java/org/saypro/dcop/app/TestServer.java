@@ -1,0 +1,131 @@
+package org.saypro.dcop.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.saypro.dcop.core.json.Json;
+
+/** Starts the real server (embedded PostgreSQL included) through {@link DcopServer}, and talks HTTP to it. */
+final class TestServer implements AutoCloseable {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  final Path dataDir;
+  final int port;
+  private final Map<String, Object> extra;
+  private DcopServer server;
+
+  private TestServer(Path dataDir, int port, Map<String, Object> extra) {
+    this.dataDir = dataDir;
+    this.port = port;
+    this.extra = extra;
+  }
+
+  static TestServer start(Path dataDir) {
+    return start(dataDir, freePort(), Map.of());
+  }
+
+  static TestServer start(Path dataDir, int port, Map<String, Object> extra) {
+    TestServer test = new TestServer(dataDir, port, extra);
+    test.server = DcopServer.start(test.properties());
+    return test;
+  }
+
+  private Map<String, Object> properties() {
+    Map<String, Object> properties = new HashMap<>(extra);
+    properties.put("micronaut.server.port", port);
+    properties.put("dcop.public-url", "http://localhost:" + port);
+    properties.put("dcop.data-dir", dataDir.toString());
+    return properties;
+  }
+
+  String issuerDid() {
+    return "did:web:localhost%3A" + port;
+  }
+
+  URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  /** A plain JDBC connection to the server's database, outside its transaction management. */
+  Connection sql() throws SQLException {
+    var context = server.context();
+    return DriverManager.getConnection(
+        context.getRequiredProperty("datasources.default.url", String.class),
+        context.getRequiredProperty("datasources.default.username", String.class),
+        context.getProperty("datasources.default.password", String.class).orElse(""));
+  }
+
+  HttpResponse<String> get(String path, String accept) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build());
+  }
+
+  HttpResponse<String> postJson(String path, String body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  HttpResponse<String> postJson(String path, String body) {
+    return postJson(path, body, Map.of());
+  }
+
+  static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static JsonNode json(HttpResponse<String> response) {
+    return Json.parse(response.body());
+  }
+
+  /** A minimal valid VC 2.0 issue request for this server's issuer. */
+  String issueRequest(String subjectName) {
+    return """
+        {"credential": {
+          "@context": ["https://www.w3.org/ns/credentials/v2"],
+          "type": ["VerifiableCredential"],
+          "issuer": "%s",
+          "validFrom": "2026-01-01T00:00:00Z",
+          "credentialSubject": {"id": "did:example:learner-1", "name": "%s"}
+        }, "options": {}}"""
+        .formatted(issuerDid(), subjectName);
+  }
+
+  static String verifyRequest(JsonNode verifiableCredential) {
+    return "{\"verifiableCredential\": " + Json.writeString(verifiableCredential) + "}";
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

@@ -1,0 +1,14 @@
+package org.saypro.dcop.issuer;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import org.saypro.dcop.core.validation.CredentialValidator;
+
+/** Domain objects from credential-core that the issuer uses as beans. */
+@Factory
+class IssuerBeans {
+  @Singleton
+  CredentialValidator credentialValidator() {
+    return CredentialValidator.withBundledSchemas();
+  }
+}

@@ -1,0 +1,124 @@
+package org.saypro.dcop.issuer.credentials;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+import org.saypro.dcop.core.issue.IssueCredential;
+import org.saypro.dcop.core.issue.IssueOutcome;
+import org.saypro.dcop.core.issue.SecuredCredential;
+import org.saypro.dcop.core.json.Json;
+import org.saypro.dcop.core.model.Credential;
+import org.saypro.dcop.core.validation.CredentialValidator;
+import org.saypro.dcop.issuer.config.IssuerSettings;
+import org.saypro.dcop.issuer.keys.IssuerKeyRing;
+
+/**
+ * Issues one credential: idempotency first, then the pure pipeline from credential-core, then storage in one
+ * transaction. A concurrent request with the same Idempotency-Key loses the race at the unique constraint and is
+ * answered with the winner's credential.
+ */
+@Singleton
+public class IssueCredentialService {
+
+  private final IssueCredential pipeline;
+  private final IssuerKeyRing keyRing;
+  private final StoreIssuedCredential store;
+  private final CredentialRepository credentials;
+  private final IdempotencyRepository idempotency;
+  private final IssuerSettings settings;
+  private final Clock clock = Clock.systemUTC();
+
+  IssueCredentialService(
+      CredentialValidator validator,
+      IssuerKeyRing keyRing,
+      StoreIssuedCredential store,
+      CredentialRepository credentials,
+      IdempotencyRepository idempotency,
+      IssuerSettings settings) {
+    this.pipeline = new IssueCredential(validator);
+    this.keyRing = keyRing;
+    this.store = store;
+    this.credentials = credentials;
+    this.idempotency = idempotency;
+    this.settings = settings;
+  }
+
+  /**
+   * @param request the VC API body: {@code {"credential": {...}, "options": {...}}}
+   */
+  public IssueResult issue(JsonNode request, Optional<String> idempotencyKey) {
+    byte[] requestHash = Json.sortedSha256(request);
+    if (idempotencyKey.isPresent()) {
+      Optional<IssueResult> earlier = replay(idempotencyKey.get(), requestHash);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
+    UUID uuid = UUID.randomUUID();
+    IssueOutcome outcome =
+        pipeline.issue(
+            request.get("credential"), request.get("options"), keyRing::key,
+            () -> settings.baseUrl() + "/credentials/" + uuid);
+    if (outcome instanceof IssueOutcome.Rejected rejected) {
+      return new IssueResult.Invalid(rejected.errors());
+    }
+    SecuredCredential secured = ((IssueOutcome.Issued) outcome).credential();
+    CredentialRow row = row(uuid, secured, clock.instant().truncatedTo(ChronoUnit.MICROS));
+    try {
+      store.store(
+          row,
+          idempotencyKey.map(key -> new IdempotencyRow(key, requestHash, uuid, row.issuedAt())).orElse(null));
+    } catch (DataAccessException e) {
+      Optional<String> constraint = UniqueViolation.constraint(e);
+      if (constraint.isEmpty()) {
+        throw e;
+      }
+      if (constraint.get().equals("credential_id_unique")) {
+        return new IssueResult.DuplicateCredentialId(secured.id());
+      }
+      if (idempotencyKey.isPresent()) {
+        Optional<IssueResult> winner = replay(idempotencyKey.get(), requestHash);
+        if (winner.isPresent()) {
+          return winner.get();
+        }
+      }
+      throw e;
+    }
+    return new IssueResult.Issued(StoredCredential.of(row), false);
+  }
+
+  public Optional<StoredCredential> find(UUID uuid) {
+    return credentials.findById(uuid).map(StoredCredential::of);
+  }
+
+  private Optional<IssueResult> replay(String key, byte[] requestHash) {
+    return idempotency
+        .findById(key)
+        .map(
+            earlier ->
+                Arrays.equals(earlier.requestSha256(), requestHash)
+                    ? new IssueResult.Issued(
+                        credentials.findById(earlier.credentialUuid()).map(StoredCredential::of).orElseThrow(), true)
+                    : new IssueResult.IdempotencyKeyReused(key));
+  }
+
+  private static CredentialRow row(UUID uuid, SecuredCredential secured, Instant issuedAt) {
+    Credential credential = secured.credential();
+    return new CredentialRow(
+        uuid,
+        secured.id(),
+        credential.issuer().id(),
+        credential.primarySubjectId().orElse(null),
+        credential.types().toArray(String[]::new),
+        "vc+jwt",
+        secured.compactJws(),
+        secured.sha256(),
+        issuedAt);
+  }
+}

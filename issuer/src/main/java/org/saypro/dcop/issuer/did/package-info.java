@@ -1,0 +1,2 @@
+/** Serves the DID documents of the issuers hosted here. */
+package org.saypro.dcop.issuer.did;

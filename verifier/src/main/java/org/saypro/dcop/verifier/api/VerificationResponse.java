@@ -1,0 +1,44 @@
+package org.saypro.dcop.verifier.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import org.saypro.dcop.core.json.Json;
+import org.saypro.dcop.core.verify.CheckResult;
+import org.saypro.dcop.core.verify.Checks;
+import org.saypro.dcop.core.verify.VerificationReport;
+
+/**
+ * Writes a report as the VC API answer: {@code verified}, every check with status and detail, and a problem detail
+ * per failed check typed with the VC Data Model 2.0 error types.
+ */
+final class VerificationResponse {
+
+  private static final String VC_ERRORS = "https://www.w3.org/TR/vc-data-model#";
+  private static final Map<String, String> ERROR_TYPE =
+      Map.of(
+          Checks.FORMAT, "MALFORMED_VALUE_ERROR",
+          Checks.SIGNATURE, "CRYPTOGRAPHIC_SECURITY_ERROR",
+          Checks.ISSUER, "CRYPTOGRAPHIC_SECURITY_ERROR",
+          Checks.VALIDITY, "RANGE_ERROR");
+
+  private VerificationResponse() {}
+
+  static ObjectNode of(VerificationReport report) {
+    ObjectNode json = Json.newObject();
+    json.put("verified", report.verified());
+    ArrayNode checks = json.putArray("checks");
+    for (CheckResult check : report.checks()) {
+      checks.addObject().put("check", check.check()).put("status", check.status().label()).put("detail", check.detail());
+    }
+    ArrayNode problems = json.putArray("problemDetails");
+    for (CheckResult failed : report.failures()) {
+      problems
+          .addObject()
+          .put("type", VC_ERRORS + ERROR_TYPE.getOrDefault(failed.check(), "MALFORMED_VALUE_ERROR"))
+          .put("title", "The " + failed.check() + " check failed")
+          .put("detail", failed.detail());
+    }
+    return json;
+  }
+}
