@@ -35,7 +35,11 @@ public final class DidWeb {
     }
     String[] parts = did.substring("did:web:".length()).split(":", -1);
     StringBuilder url = new StringBuilder(plainHttp ? "http://" : "https://");
-    url.append(URLDecoder.decode(parts[0], StandardCharsets.UTF_8));
+    String host = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+    if (host.isEmpty() || host.chars().anyMatch(c -> "/?#@\\".indexOf(c) >= 0)) {
+      throw new IllegalArgumentException("did:web host must be a plain host and port: " + did);
+    }
+    url.append(host);
     if (parts.length == 1) {
       url.append("/.well-known");
     }
