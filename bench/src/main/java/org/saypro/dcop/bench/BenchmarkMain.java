@@ -1,0 +1,407 @@
+package org.saypro.dcop.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.util.ListStatistics;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * Runs the benchmarks through JMH's Runner API and prints one table: operations per second of raw Ed25519 and of the
+ * issue and verify pipelines, and the pipeline/raw ratios against their targets, all from the same run.
+ *
+ * <p>Options (each also as a system property {@code -Dbench.<name>=<value>}): {@code --quick}, {@code --breakdown},
+ * {@code --wi=N}, {@code --w=SECONDS}, {@code --i=N}, {@code --r=SECONDS}, {@code --forks=N}, {@code --rounds=N},
+ * {@code --only=REGEX},
+ * {@code --jvmArgs="..."}, {@code --json=FILE}, {@code --prof=SPEC}, {@code --quiet}.
+ */
+public final class BenchmarkMain {
+
+  static final double ISSUE_TARGET = 0.5;
+  static final double VERIFY_TARGET = 0.7;
+  /** Below this share of a CPU a single-threaded benchmark was competing with other processes. */
+  static final double STARVED_SHARE = 0.9;
+
+  private static final String P = Pipeline.class.getSimpleName() + ".";
+  private static final String S = Steps.class.getSimpleName() + ".";
+
+  /** Pipeline's benchmarks in run order: each raw operation directly before the pipeline compared with it. */
+  static final List<String> HEADLINE_ORDER =
+      List.of("ed25519RawSign", "issue", "ed25519RawVerify", "verify", "es256RawSign", "es256Issue", "ob3Issue");
+
+  private BenchmarkMain() {}
+
+  public static void main(String[] args) throws RunnerException {
+    Settings settings = Settings.parse(args);
+    if (settings.help) {
+      System.out.println(USAGE);
+      return;
+    }
+
+    // Fail in seconds, not minutes, if a fixture no longer takes the success path.
+    Fixtures fixtures = new Fixtures();
+    fixtures.checkSuccessPaths();
+
+    ChainedOptionsBuilder base =
+        new OptionsBuilder()
+            .forks(settings.forks)
+            .warmupIterations(settings.warmupIterations)
+            .warmupTime(TimeValue.milliseconds(Math.round(settings.warmupSeconds * 1000)))
+            .measurementIterations(settings.iterations)
+            .measurementTime(TimeValue.milliseconds(Math.round(settings.iterationSeconds * 1000)))
+            .threads(1)
+            .shouldFailOnError(true)
+            .jvmArgs(settings.jvmArgs.isEmpty() ? new String[0] : settings.jvmArgs.split("\\s+"))
+            .verbosity(settings.quiet ? VerboseMode.SILENT : VerboseMode.NORMAL)
+            .addProfiler(CpuTimeProfiler.class);
+    if (settings.prof != null) {
+      for (String profiler : settings.prof.split(";")) {
+        int colon = profiler.indexOf(':');
+        if (colon < 0) {
+          base.addProfiler(profiler);
+        } else {
+          base.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
+        }
+      }
+    }
+    Options baseOptions = base.build();
+
+    // JMH would run the benchmarks alphabetically; each raw operation runs right before its pipeline instead, so a
+    // change in machine load between them skews a ratio as little as possible.
+    List<String> batches = new ArrayList<>();
+    if (settings.only != null) {
+      batches.add(settings.only);
+    } else {
+      for (String method : HEADLINE_ORDER) {
+        batches.add("^" + Pipeline.class.getName().replace(".", "\\.") + "\\." + method + "$");
+      }
+      if (settings.breakdown) {
+        batches.add("^" + Steps.class.getName().replace(".", "\\.") + "\\.");
+      }
+    }
+    settings.loadBefore = loadAverage();
+    List<RunResult> results = new ArrayList<>();
+    for (int round = 1; round <= settings.rounds; round++) {
+      for (String include : batches) {
+        results.addAll(new Runner(new OptionsBuilder().parent(baseOptions).include(include).build()).run());
+      }
+    }
+    settings.loadAfter = loadAverage();
+    if (settings.json != null) {
+      try (PrintStream file = new PrintStream(settings.json, StandardCharsets.UTF_8)) {
+        ResultFormatFactory.getInstance(ResultFormatType.JSON, file).writeOut(results);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    // Every measurement iteration of every fork and round, pooled per benchmark; medians are taken over the pool.
+    Map<String, ListStatistics[]> pooled = new LinkedHashMap<>();
+    for (RunResult result : results) {
+      String name = result.getParams().getBenchmark();
+      String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+      ListStatistics[] pool = pooled.computeIfAbsent(shortName, k -> new ListStatistics[] {new ListStatistics(), new ListStatistics()});
+      for (BenchmarkResult fork : result.getBenchmarkResults()) {
+        for (IterationResult iteration : fork.getIterationResults()) {
+          pool[0].addValue(iteration.getPrimaryResult().getScore());
+          Result<?> cpu = iteration.getSecondaryResults().get(CpuTimeProfiler.RESULT);
+          if (cpu != null) {
+            pool[1].addValue(cpu.getScore());
+          }
+        }
+      }
+    }
+    Map<String, Measured> measured = new LinkedHashMap<>();
+    pooled.forEach((name, pool) -> measured.put(name, new Measured(pool[0], pool[1])));
+    System.out.print(report(measured, settings, fixtures));
+  }
+
+  /** One benchmark's iterations: wall-clock ops/s, and ops per CPU-second of its JVM (null or empty: not measured). */
+  record Measured(Statistics wall, Statistics cpu) {
+    double wallMedian() {
+      return wall.getPercentile(50);
+    }
+
+    Optional<Double> cpuMedian() {
+      return cpu == null || cpu.getN() == 0 ? Optional.empty() : Optional.of(cpu.getPercentile(50));
+    }
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  static String report(Map<String, Measured> m, Settings settings, Fixtures fixtures) {
+    int cpus = Runtime.getRuntime().availableProcessors();
+    StringBuilder out = new StringBuilder();
+    out.append('\n');
+    out.append("DCoP credential pipeline benchmark: one thread, operations per second, all figures from this one run\n");
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "JMH %s, %d round(s) x %d fork(s) per benchmark, warmup %d x %s s, measurement %d x %s s; %s %s, %d CPUs; %s%n",
+            org.openjdk.jmh.util.Version.getPlainVersion(), settings.rounds, settings.forks, settings.warmupIterations,
+            seconds(settings.warmupSeconds), settings.iterations,
+            seconds(settings.iterationSeconds), System.getProperty("java.vm.name"),
+            System.getProperty("java.version"), cpus,
+            settings.jvmArgs.isBlank() ? "default JVM flags" : "JVM flags " + settings.jvmArgs));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "payload: vc+jwt signing input %d bytes (credential JSON %d bytes); OB 3.0 vc+jwt %d chars; issuer %s%n",
+            fixtures.signingInput.length, fixtures.payloadJson.length, fixtures.issuedOb3.compactJws().length(),
+            Fixtures.ISSUER_DID));
+    out.append(
+        String.format(
+            Locale.ROOT, "load average (1 min): %s before, %s after the run%n%n", load(settings.loadBefore),
+            load(settings.loadAfter)));
+
+    out.append(
+        String.format(
+            Locale.ROOT, "%-44s %13s %22s %9s %12s%n", "benchmark", "ops/s median", "ops/s mean +- 99.9% CI",
+            "us/op", "ops/CPU-s"));
+    row(out, "Ed25519 raw sign (BC lightweight)", m.get(P + "ed25519RawSign"));
+    row(out, "Ed25519 raw verify (BC lightweight)", m.get(P + "ed25519RawVerify"));
+    row(out, "issue pipeline (IssueCredential.issue)", m.get(P + "issue"));
+    row(out, "verify pipeline (CredentialVerifier.verify)", m.get(P + "verify"));
+    row(out, "info: ES256 raw sign (JDK SHA256withECDSA)", m.get(P + "es256RawSign"));
+    row(out, "info: ES256 issue pipeline", m.get(P + "es256Issue"));
+    row(out, "info: OB 3.0 AchievementCredential issue", m.get(P + "ob3Issue"));
+    out.append('\n');
+
+    out.append(
+        String.format(
+            Locale.ROOT, "%-40s %8s  %-11s %-7s %s%n", "ratio (of medians)", "ops/s", "target", "verdict",
+            "CPU-time cross-check"));
+    ratio(out, "issue / raw sign", m.get(P + "issue"), m.get(P + "ed25519RawSign"), ISSUE_TARGET, false);
+    ratio(out, "verify / raw verify", m.get(P + "verify"), m.get(P + "ed25519RawVerify"), VERIFY_TARGET, false);
+    ratio(out, "info: ES256 issue / ES256 raw sign", m.get(P + "es256Issue"), m.get(P + "es256RawSign"), ISSUE_TARGET, true);
+    ratio(out, "info: OB 3.0 issue / Ed25519 raw sign", m.get(P + "ob3Issue"), m.get(P + "ed25519RawSign"), ISSUE_TARGET, true);
+    out.append("(info lines are compared with the issue target for orientation only)\n");
+    // A single-threaded benchmark that had its CPU to itself burns about one CPU-second per second (a little more
+    // with GC and JIT threads); less means other processes took turns, and wall-clock figures suffer.
+    Optional<Map.Entry<String, Double>> starved =
+        m.entrySet().stream()
+            .filter(e -> e.getValue().cpuMedian().isPresent())
+            .map(e -> Map.entry(e.getKey(), e.getValue().wallMedian() / e.getValue().cpuMedian().get()))
+            .min(Map.Entry.comparingByValue());
+    starved.ifPresent(
+        worst -> {
+          out.append(
+              String.format(
+                  Locale.ROOT, "CPU share of the benchmark JVM: lowest %.2f (%s); 1.00 is a whole CPU%n",
+                  worst.getValue(), worst.getKey()));
+          if (worst.getValue() < STARVED_SHARE) {
+            out.append(
+                "WARNING: the machine was busy: other processes took CPU from the benchmark, so ops/s and their\n"
+                    + "         ratios are skewed; trust the CPU-time cross-check more, or run again on a quiet machine.\n");
+          }
+        });
+
+    if (m.keySet().stream().anyMatch(k -> k.startsWith(S))) {
+      breakdown(out, m);
+    }
+    return out.toString();
+  }
+
+  private static void breakdown(StringBuilder out, Map<String, Measured> m) {
+    out.append('\n');
+    out.append("breakdown: each step measured alone; microseconds per operation from the medians, wall clock and\n");
+    out.append("CPU time (all JVM threads, so GC included); share = the step's CPU time / the pipeline's CPU-time gap\n");
+    out.append("over its raw operation. Steps are not exactly additive (JIT and allocation differ in isolation).\n");
+    Optional<Double> issueGap = gap(m.get(P + "issue"), m.get(P + "ed25519RawSign"));
+    out.append(String.format(Locale.ROOT, "%-62s %9s %9s %7s%n", "issue", "wall us", "CPU us", "share"));
+    step(out, "issue pipeline", m.get(P + "issue"), Optional.empty());
+    step(out, "  raw Ed25519 sign", m.get(P + "ed25519RawSign"), Optional.empty());
+    out.append(String.format(Locale.ROOT, "  %-60s %9s %9s%n", "= gap (pipeline - raw sign)", "", issueGap.map(BenchmarkMain::us).orElse("n/a")));
+    step(out, "  new id: \"urn:uuid:\" + UUID.randomUUID()", m.get(S + "issue_newId"), issueGap);
+    step(out, "  IssueOptions.parse", m.get(S + "issue_parseOptions"), issueGap);
+    step(out, "  deep copy of the request (the id assignment copies it)", m.get(S + "issue_copyRequest"), issueGap);
+    step(out, "  CredentialValidator.validate (VC 2.0 rules)", m.get(S + "validate"), issueGap);
+    step(out, "  VcJwtSigner.sign (JSON, framing, Ed25519, serialize)", m.get(S + "issue_vcJwtSign"), Optional.empty());
+    step(out, "    Json.write of the credential (JWT payload)", m.get(S + "issue_writePayloadJson"), issueGap);
+    step(out, "    Nimbus JWSHeader build + base64url header/payload", m.get(S + "issue_nimbusFraming"), issueGap);
+    step(out, "  (OB 3.0 only) validate incl. Open Badges JSON Schema", m.get(S + "validateOb3"), Optional.empty());
+
+    Optional<Double> verifyGap = gap(m.get(P + "verify"), m.get(P + "ed25519RawVerify"));
+    out.append(String.format(Locale.ROOT, "%-62s %9s %9s %7s%n", "verify", "wall us", "CPU us", "share"));
+    step(out, "verify pipeline", m.get(P + "verify"), Optional.empty());
+    step(out, "  raw Ed25519 verify (public key decoded once)", m.get(P + "ed25519RawVerify"), Optional.empty());
+    out.append(String.format(Locale.ROOT, "  %-60s %9s %9s%n", "= gap (pipeline - raw verify)", "", verifyGap.map(BenchmarkMain::us).orElse("n/a")));
+    step(out, "  SecuredInput.classify of the envelope", m.get(S + "verify_classify"), verifyGap);
+    step(out, "  CompactJws.parse (base64url, header JSON)", m.get(S + "verify_parseJws"), verifyGap);
+    step(out, "  Json.parse of the payload", m.get(S + "verify_parsePayloadJson"), verifyGap);
+    step(out, "  CredentialValidator.validate (VC 2.0 rules)", m.get(S + "validate"), verifyGap);
+    step(out, "  kid -> DID document -> method (in-memory did:web)", m.get(S + "verify_didLookup"), verifyGap);
+    step(out, "  new BouncyCastleEd25519Verifier (point decompression)", m.get(S + "verify_decodePublicKey"), verifyGap);
+  }
+
+  private static void row(StringBuilder out, String label, Measured s) {
+    if (s == null) {
+      out.append(String.format(Locale.ROOT, "%-44s %13s%n", label, "not run"));
+      return;
+    }
+    Statistics w = s.wall();
+    double error = w.getN() > 2 ? w.getMeanErrorAt(0.999) : Double.NaN;
+    String mean =
+        String.format(Locale.ROOT, "%,.0f +- %s", w.getMean(), Double.isNaN(error) ? "n/a" : String.format(Locale.ROOT, "%,.0f", error));
+    out.append(
+        String.format(
+            Locale.ROOT, "%-44s %,13.0f %22s %9s %12s%n", label, s.wallMedian(), mean, us(1e6 / s.wallMedian()),
+            s.cpuMedian().map(c -> String.format(Locale.ROOT, "%,.0f", c)).orElse("n/a")));
+  }
+
+  private static void ratio(StringBuilder out, String label, Measured pipeline, Measured raw, double target, boolean info) {
+    if (pipeline == null || raw == null) {
+      out.append(String.format(Locale.ROOT, "%-40s %s%n", label, "n/a (not run)"));
+      return;
+    }
+    double wall = pipeline.wallMedian() / raw.wallMedian();
+    Optional<Double> cpu = pipeline.cpuMedian().flatMap(p -> raw.cpuMedian().map(r -> p / r));
+    String goal = String.format(Locale.ROOT, info ? "(>= %.1f x)" : ">= %.1f x", target);
+    out.append(
+        String.format(
+            Locale.ROOT, "%-40s %6.2f x  %-11s %-7s %s%n", label, wall, goal, verdict(wall, target),
+            cpu.map(c -> String.format(Locale.ROOT, "%.2f x %s", c, verdict(c, target))).orElse("n/a")));
+  }
+
+  private static String load(double value) {
+    return value < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  private static String verdict(double value, double target) {
+    return value >= target ? "PASS" : "BELOW";
+  }
+
+  private static Optional<Double> gap(Measured pipeline, Measured raw) {
+    return cpuMicros(pipeline).flatMap(p -> cpuMicros(raw).map(r -> p - r));
+  }
+
+  private static void step(StringBuilder out, String label, Measured s, Optional<Double> gap) {
+    Optional<Double> cpu = cpuMicros(s);
+    String share =
+        cpu.flatMap(c -> gap.filter(g -> g > 0).map(g -> String.format(Locale.ROOT, "%.0f %%", 100 * c / g))).orElse("");
+    out.append(
+        String.format(
+            Locale.ROOT, "%-62s %9s %9s %7s%n", label, s == null ? "n/a" : us(1e6 / s.wallMedian()),
+            cpu.map(BenchmarkMain::us).orElse("n/a"), share));
+  }
+
+  private static Optional<Double> cpuMicros(Measured s) {
+    return s == null ? Optional.empty() : s.cpuMedian().map(c -> 1e6 / c);
+  }
+
+  private static String us(double micros) {
+    return String.format(Locale.ROOT, micros < 10 ? "%.2f" : "%.1f", micros);
+  }
+
+  private static String seconds(double value) {
+    return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+  }
+
+  static final String USAGE =
+      """
+      java -jar bench/target/benchmarks.jar [options]
+        --quick          1 warmup x 1 s, 3 measurements x 1 s (a smoke run; figures are rough)
+        --breakdown      also measure each pipeline step alone and print where the time goes
+        --wi=N --w=SEC   warmup iterations and seconds per warmup iteration (default 3 x 2)
+        --i=N  --r=SEC   measurement iterations and seconds per iteration (default 5 x 2)
+        --forks=N        JVM forks per benchmark (default 1)
+        --rounds=N       repeat the whole sequence N times and pool the iterations (default 1); on a shared
+                         machine --rounds=3 spreads each pair over time and steadies the ratios
+        --only=REGEX     run only the benchmarks whose name matches (JMH include)
+        --jvmArgs="..."  flags of the forked JVM (default: -Xms1g -Xmx1g)
+        --json=FILE      also write JMH's JSON result file
+        --prof=SPEC      add JMH profilers, ';'-separated, e.g. --prof=gc or --prof="jfr:dir=/tmp/jfr"
+        --quiet          no JMH progress output, only the final table
+      Each option is also a system property: -Dbench.quick=true, -Dbench.wi=5, -Dbench.only=Pipeline.issue ...
+      """;
+
+  /** Run settings from arguments, falling back to system properties, falling back to defaults. */
+  static final class Settings {
+    boolean help;
+    boolean quick;
+    boolean breakdown;
+    boolean quiet;
+    int warmupIterations;
+    double warmupSeconds;
+    int iterations;
+    double iterationSeconds;
+    int forks;
+    int rounds;
+    String only;
+    String json;
+    String jvmArgs;
+    String prof;
+    double loadBefore = -1;
+    double loadAfter = -1;
+
+    static Settings parse(String[] args) {
+      Map<String, String> given = new LinkedHashMap<>();
+      for (String name : List.of("quick", "breakdown", "quiet", "wi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof")) {
+        String property = System.getProperty("bench." + name);
+        if (property != null) {
+          given.put(name, property);
+        }
+      }
+      List<String> unknown = new ArrayList<>();
+      for (String arg : args) {
+        if (arg.equals("-h") || arg.equals("--help")) {
+          given.put("help", "true");
+        } else if (arg.startsWith("--")) {
+          int eq = arg.indexOf('=');
+          given.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "true" : arg.substring(eq + 1));
+        } else {
+          unknown.add(arg);
+        }
+      }
+      Settings s = new Settings();
+      s.help = Boolean.parseBoolean(given.remove("help"));
+      s.quick = Boolean.parseBoolean(given.remove("quick"));
+      s.breakdown = Boolean.parseBoolean(given.remove("breakdown"));
+      s.quiet = Boolean.parseBoolean(given.remove("quiet"));
+      s.warmupIterations = Integer.parseInt(given.getOrDefault("wi", s.quick ? "1" : "3"));
+      s.warmupSeconds = Double.parseDouble(given.getOrDefault("w", s.quick ? "1" : "2"));
+      s.iterations = Integer.parseInt(given.getOrDefault("i", s.quick ? "3" : "5"));
+      s.iterationSeconds = Double.parseDouble(given.getOrDefault("r", s.quick ? "1" : "2"));
+      s.forks = Integer.parseInt(given.getOrDefault("forks", "1"));
+      s.rounds = Integer.parseInt(given.getOrDefault("rounds", "1"));
+      s.only = given.get("only");
+      s.json = given.get("json");
+      s.prof = given.get("prof");
+      s.jvmArgs = given.getOrDefault("jvmArgs", "-Xms1g -Xmx1g").strip();
+      for (String known : List.of("wi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof")) {
+        given.remove(known);
+      }
+      unknown.addAll(given.keySet().stream().map(k -> "--" + k).toList());
+      if (!unknown.isEmpty()) {
+        throw new IllegalArgumentException("unknown option(s) " + unknown + "\n" + USAGE);
+      }
+      if (s.iterations < 1 || s.warmupIterations < 0 || s.forks < 1 || s.rounds < 1) {
+        throw new IllegalArgumentException("need --i >= 1, --wi >= 0, --forks >= 1, --rounds >= 1");
+      }
+      return s;
+    }
+  }
+}

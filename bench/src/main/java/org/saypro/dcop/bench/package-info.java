@@ -1,0 +1,5 @@
+/**
+ * JMH benchmarks of credential-core's issue and verify pipelines against raw Ed25519, and the runner that prints their
+ * ratios. Measurement only: nothing here is used by the service, and no benchmark runs during the build.
+ */
+package org.saypro.dcop.bench;
