@@ -76,7 +76,7 @@ public final class Fixtures {
   public final JsonNode es256Options;
 
   // One issued credential of the headline case: its envelope is the verify input, its JWS the raw payload.
-  public final SecuredCredential issued;
+  public final SecuredCredential.VcJwt issued;
   public final ObjectNode envelope;
   public final String compactJws;
   public final byte[] signingInput;
@@ -84,8 +84,8 @@ public final class Fixtures {
   public final byte[] payloadJson;
 
   // An issued Open Badges 3.0 credential and an ES256 one, for the informational lines.
-  public final SecuredCredential issuedOb3;
-  public final SecuredCredential issuedEs256;
+  public final SecuredCredential.VcJwt issuedOb3;
+  public final SecuredCredential.VcJwt issuedEs256;
 
   public Fixtures() {
     rawPrivateKey = new Ed25519PrivateKeyParameters(ED25519_SEED, 0);
@@ -148,7 +148,7 @@ public final class Fixtures {
         "the ES256 credential is not issued");
     VerificationReport report = verify();
     require(report.verified(), "the issued credential does not verify: " + report.checks());
-    for (SecuredCredential other : List.of(issuedOb3, issuedEs256)) {
+    for (SecuredCredential.VcJwt other : List.of(issuedOb3, issuedEs256)) {
       VerificationReport otherReport = verifier.verify(SecuredInput.classify(other.enveloped()).orElseThrow());
       require(otherReport.verified(), "an informational credential does not verify: " + otherReport.checks());
     }
@@ -159,10 +159,10 @@ public final class Fixtures {
         "the raw Ed25519 baseline does not verify the pipeline's signature");
   }
 
-  private SecuredCredential issue(JsonNode credential, JsonNode options) {
+  private SecuredCredential.VcJwt issue(JsonNode credential, JsonNode options) {
     IssueOutcome outcome = issueCredential.issue(credential, options, keys, newId);
-    if (outcome instanceof IssueOutcome.Issued ok) {
-      return ok.credential();
+    if (outcome instanceof IssueOutcome.Issued ok && ok.credential() instanceof SecuredCredential.VcJwt jwt) {
+      return jwt;
     }
     throw new IllegalStateException("fixture credential rejected: " + outcome);
   }

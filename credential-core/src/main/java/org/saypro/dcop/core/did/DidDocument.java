@@ -10,7 +10,8 @@ import org.saypro.dcop.core.json.Json;
 public record DidDocument(String id, List<VerificationMethod> verificationMethods, List<String> assertionMethods) {
 
   public static final List<String> CONTEXTS =
-      List.of("https://www.w3.org/ns/did/v1", "https://w3id.org/security/jwk/v1");
+      List.of(
+          "https://www.w3.org/ns/did/v1", "https://w3id.org/security/jwk/v1", "https://w3id.org/security/multikey/v1");
 
   public DidDocument {
     verificationMethods = List.copyOf(verificationMethods);
@@ -33,7 +34,10 @@ public record DidDocument(String id, List<VerificationMethod> verificationMethod
     return assertionMethods.contains(verificationMethodId);
   }
 
-  /** The document as served at {@code /.well-known/did.json}: each key a {@code JsonWebKey}. */
+  /**
+   * The document as served at {@code /.well-known/did.json}: {@code JsonWebKey} methods with {@code publicKeyJwk}
+   * (for JOSE), {@code Multikey} methods with {@code publicKeyMultibase} (for Data Integrity).
+   */
   public ObjectNode toJson() {
     ObjectNode json = Json.newObject();
     ArrayNode contexts = json.putArray("@context");
@@ -45,7 +49,11 @@ public record DidDocument(String id, List<VerificationMethod> verificationMethod
       node.put("id", method.id());
       node.put("type", method.type());
       node.put("controller", method.controller());
-      node.set("publicKeyJwk", Json.mapper().valueToTree(method.publicKey().toPublicJWK().toJSONObject()));
+      if (VerificationMethod.MULTIKEY.equals(method.type())) {
+        node.put("publicKeyMultibase", Multikey.encode(method.publicKey()));
+      } else {
+        node.set("publicKeyJwk", Json.mapper().valueToTree(method.publicKey().toPublicJWK().toJSONObject()));
+      }
     }
     ArrayNode assertion = json.putArray("assertionMethod");
     assertionMethods.forEach(assertion::add);

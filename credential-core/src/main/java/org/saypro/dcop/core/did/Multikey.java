@@ -39,6 +39,30 @@ public final class Multikey {
     return "z" + Base58.encode(bytes);
   }
 
+  /** Encodes an Ed25519 or P-256 public JWK as a multibase multikey (P-256 as a compressed point). */
+  public static String encode(JWK key) {
+    if (key instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
+      return ed25519(okp.getDecodedX());
+    }
+    if (key instanceof ECKey ec && Curve.P_256.equals(ec.getCurve())) {
+      byte[] x = fixed32(ec.getX().decode());
+      byte[] y = fixed32(ec.getY().decode());
+      byte[] bytes = new byte[35];
+      System.arraycopy(P256_PREFIX, 0, bytes, 0, 2);
+      bytes[2] = (byte) ((y[31] & 1) == 0 ? 0x02 : 0x03);
+      System.arraycopy(x, 0, bytes, 3, 32);
+      return "z" + Base58.encode(bytes);
+    }
+    throw new IllegalArgumentException("only Ed25519 and P-256 keys have a multikey form here");
+  }
+
+  private static byte[] fixed32(byte[] value) {
+    byte[] out = new byte[32];
+    int copy = Math.min(value.length, 32);
+    System.arraycopy(value, value.length - copy, out, 32 - copy, copy);
+    return out;
+  }
+
   private static Base64URL unsigned32(BigInteger value) {
     byte[] raw = value.toByteArray();
     byte[] out = new byte[32];

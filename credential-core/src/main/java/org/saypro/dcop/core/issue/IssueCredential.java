@@ -7,7 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.time.Clock;
+import org.saypro.dcop.core.dataintegrity.DataIntegrity;
+import org.saypro.dcop.core.dataintegrity.ProofOptions;
 import org.saypro.dcop.core.jose.VcJwtSigner;
+import org.saypro.dcop.core.jsonld.CanonicalizationException;
+import org.saypro.dcop.core.jsonld.RdfCanonicalizer;
+import org.saypro.dcop.core.model.Credential;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.core.keys.KeyAlgorithm;
 import org.saypro.dcop.core.keys.SigningKey;
@@ -19,9 +25,21 @@ import org.saypro.dcop.core.validation.Validation;
 public final class IssueCredential {
 
   private final CredentialValidator validator;
+  private final DataIntegrity dataIntegrity;
+  private final IssueOptions defaults;
+  private final Clock clock;
 
   public IssueCredential(CredentialValidator validator) {
+    this(validator, new DataIntegrity(RdfCanonicalizer.bundled()), IssueOptions.DEFAULT, Clock.systemUTC());
+  }
+
+  /** @param defaults how to secure a credential when the request does not say */
+  public IssueCredential(
+      CredentialValidator validator, DataIntegrity dataIntegrity, IssueOptions defaults, Clock clock) {
     this.validator = validator;
+    this.dataIntegrity = dataIntegrity;
+    this.defaults = defaults;
+    this.clock = clock;
   }
 
   /**
@@ -31,7 +49,7 @@ public final class IssueCredential {
   public IssueOutcome issue(
       JsonNode credential, JsonNode options, Function<KeyAlgorithm, SigningKey> keys, Supplier<String> newId) {
     List<FieldError> errors = new ArrayList<>();
-    IssueOptions.Parsed parsed = IssueOptions.parse(options);
+    IssueOptions.Parsed parsed = IssueOptions.parse(options, defaults);
     parsed.errors().forEach(e -> errors.add(e.under("/options")));
     if (credential == null || !credential.isObject()) {
       errors.add(new FieldError("/credential", "is required and must be a JSON object"));
@@ -49,12 +67,30 @@ public final class IssueCredential {
       return new IssueOutcome.Rejected(errors);
     }
     var valid = ((Validation.Valid) validation).credential();
-    SigningKey key = keys.apply(parsed.options().orElseThrow().algorithm());
+    IssueOptions.Securing securing = parsed.options().orElseThrow().securing();
+    SigningKey key = keys.apply(securing.keyAlgorithm());
     if (!valid.issuer().id().equals(key.controller())) {
       return new IssueOutcome.Rejected(
           List.of(new FieldError("/credential/issuer", "this service issues only as " + key.controller())));
     }
-    return new IssueOutcome.Issued(new SecuredCredential(valid, VcJwtSigner.sign(valid, key)));
+    if (securing instanceof IssueOptions.Securing.Proof proof) {
+      return secureWithProof(valid, key, proof);
+    }
+    return new IssueOutcome.Issued(new SecuredCredential.VcJwt(valid, VcJwtSigner.sign(valid, key)));
+  }
+
+  private IssueOutcome secureWithProof(Credential credential, SigningKey key, IssueOptions.Securing.Proof proof) {
+    try {
+      ObjectNode secured =
+          dataIntegrity.sign(
+              credential.json(),
+              key,
+              ProofOptions.assertion(proof.cryptosuite(), key.multikeyVerificationMethodId(), clock.instant()));
+      return new IssueOutcome.Issued(new SecuredCredential.WithProof(credential, secured));
+    } catch (CanonicalizationException e) {
+      return new IssueOutcome.Rejected(
+          List.of(new FieldError("/credential", "cannot be secured as JSON-LD: " + e.getMessage())));
+    }
   }
 
   /** A copy with {@code id} placed right after {@code @context}, where people expect to read it. */

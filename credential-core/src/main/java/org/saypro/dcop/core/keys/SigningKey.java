@@ -34,14 +34,27 @@ public final class SigningKey {
   private final JWK publicJwk;
   private final byte[] privateEncoding;
   private final JWSSigner signer;
+  private final RawSigner rawSigner;
+
+  /** Signs bytes as they are, for Data Integrity (JOSE signing goes through {@link #signer()}). */
+  @FunctionalInterface
+  private interface RawSigner {
+    byte[] sign(byte[] data) throws GeneralSecurityException;
+  }
 
   private SigningKey(
-      String verificationMethodId, KeyAlgorithm algorithm, JWK publicJwk, byte[] privateEncoding, JWSSigner signer) {
+      String verificationMethodId,
+      KeyAlgorithm algorithm,
+      JWK publicJwk,
+      byte[] privateEncoding,
+      JWSSigner signer,
+      RawSigner rawSigner) {
     this.verificationMethodId = Objects.requireNonNull(verificationMethodId);
     this.algorithm = Objects.requireNonNull(algorithm);
     this.publicJwk = Objects.requireNonNull(publicJwk);
     this.privateEncoding = privateEncoding.clone();
     this.signer = Objects.requireNonNull(signer);
+    this.rawSigner = Objects.requireNonNull(rawSigner);
     if (publicJwk.isPrivate()) {
       throw new IllegalArgumentException("the published JWK must not contain private parameters");
     }
@@ -79,9 +92,16 @@ public final class SigningKey {
           Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(privateEncoding, 0);
           JWK jwk =
               new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(key.generatePublicKey().getEncoded())).build();
+          RawSigner raw =
+              data -> {
+                byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
+                key.sign(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null, data, 0, data.length,
+                    signature, 0);
+                return signature;
+              };
           yield new SigningKey(
               controller + "#" + jwk.computeThumbprint(), algorithm, jwk, privateEncoding,
-              new BouncyCastleEd25519Signer(key));
+              new BouncyCastleEd25519Signer(key), raw);
         }
         case P256 -> {
           KeyFactory factory = KeyFactory.getInstance("EC");
@@ -89,9 +109,16 @@ public final class SigningKey {
               (ECPrivateKey) factory.generatePrivate(new PKCS8EncodedKeySpec(privateEncoding));
           ECPublicKey publicKey = EcPublicKeys.derive(privateKey);
           JWK jwk = new ECKey.Builder(Curve.P_256, publicKey).build();
+          RawSigner raw =
+              data -> {
+                java.security.Signature ecdsa = java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
+                ecdsa.initSign(privateKey, RANDOM);
+                ecdsa.update(data);
+                return ecdsa.sign();
+              };
           yield new SigningKey(
               controller + "#" + jwk.computeThumbprint(), algorithm, jwk, privateEncoding,
-              new ECDSASigner(privateKey));
+              new ECDSASigner(privateKey), raw);
         }
       };
     } catch (GeneralSecurityException | JOSEException | IllegalArgumentException e) {
@@ -118,6 +145,23 @@ public final class SigningKey {
 
   public JWSSigner signer() {
     return signer;
+  }
+
+  /**
+   * The id of this key's Multikey verification method: the controller with the multibase public key as fragment,
+   * as did:key does. Data Integrity proofs name this one; JOSE names {@link #verificationMethodId()}.
+   */
+  public String multikeyVerificationMethodId() {
+    return controller() + "#" + org.saypro.dcop.core.did.Multikey.encode(publicJwk);
+  }
+
+  /** Signs the bytes as given: Ed25519, or ECDSA P-256 with SHA-256 giving r||s (IEEE P1363). */
+  public byte[] signRaw(byte[] data) {
+    try {
+      return rawSigner.sign(data);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("signing with " + this + " failed", e);
+    }
   }
 
   /** The private key's standard encoding, for sealing only. */

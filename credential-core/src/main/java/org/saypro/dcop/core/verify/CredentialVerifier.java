@@ -1,6 +1,9 @@
 package org.saypro.dcop.core.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.saypro.dcop.core.dataintegrity.DataIntegrity;
+import org.saypro.dcop.core.jsonld.RdfCanonicalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,11 +28,18 @@ public final class CredentialVerifier {
 
   private final CredentialValidator validator;
   private final JwsSignatureCheck signatureCheck;
+  private final DataIntegritySignatureCheck dataIntegrityCheck;
   private final Clock clock;
 
   public CredentialVerifier(CredentialValidator validator, ResolveDid resolveDid, Clock clock) {
+    this(validator, resolveDid, new DataIntegrity(RdfCanonicalizer.bundled()), clock);
+  }
+
+  public CredentialVerifier(
+      CredentialValidator validator, ResolveDid resolveDid, DataIntegrity dataIntegrity, Clock clock) {
     this.validator = validator;
     this.signatureCheck = new JwsSignatureCheck(resolveDid);
+    this.dataIntegrityCheck = new DataIntegritySignatureCheck(resolveDid, dataIntegrity);
     this.clock = clock;
   }
 
@@ -38,11 +48,9 @@ public final class CredentialVerifier {
       return verifyVcJwt(jwt.compact());
     }
     if (input instanceof SecuredInput.DataIntegrity di) {
-      return notJoseSecured(di.credential(), "Data Integrity proofs are not verified by this version; use vc+jwt");
+      return verifyDataIntegrity(di.credential());
     }
-    return notJoseSecured(
-        ((SecuredInput.Unsecured) input).credential(),
-        "the credential carries no proof and is not an enveloped vc+jwt");
+    return unsecured(((SecuredInput.Unsecured) input).credential());
   }
 
   private VerificationReport verifyVcJwt(String compact) {
@@ -61,10 +69,9 @@ public final class CredentialVerifier {
 
     Validation validation = readPayload(jws);
     checks.add(formatResult(jws, validation));
-    Optional<Credential> credential =
-        validation instanceof Validation.Valid valid ? Optional.of(valid.credential()) : Optional.empty();
+    Optional<Credential> credential = credentialOf(validation);
 
-    JwsSignatureCheck.Outcome signature = signatureCheck.check(jws, credential.map(c -> c.issuer().id()));
+    SignatureOutcome signature = signatureCheck.check(jws, credential.map(c -> c.issuer().id()));
     checks.add(signature.result());
     checks.add(issuerResult(credential, signature));
     checks.add(validityResult(credential));
@@ -92,13 +99,10 @@ public final class CredentialVerifier {
         && !type.get().equals("application/" + VcJwtSigner.MEDIA_TYPE)) {
       return new CheckResult.Failed(Checks.FORMAT, "the JOSE header typ is '" + type.get() + "', not vc+jwt");
     }
-    if (validation instanceof Validation.Invalid invalid) {
-      return new CheckResult.Failed(Checks.FORMAT, describe(invalid.errors()));
-    }
-    return new CheckResult.Passed(Checks.FORMAT, "a VC Data Model 2.0 credential secured as vc+jwt");
+    return formatResult(validation, "a VC Data Model 2.0 credential secured as vc+jwt");
   }
 
-  private static CheckResult issuerResult(Optional<Credential> credential, JwsSignatureCheck.Outcome signature) {
+  private static CheckResult issuerResult(Optional<Credential> credential, SignatureOutcome signature) {
     if (credential.isEmpty()) {
       return new CheckResult.Skipped(Checks.ISSUER, "the credential could not be read, so its issuer is unknown");
     }
@@ -138,21 +142,43 @@ public final class CredentialVerifier {
     return new CheckResult.Passed(Checks.VALIDITY, "valid " + from + until);
   }
 
-  private VerificationReport notJoseSecured(JsonNode json, String why) {
+  private VerificationReport verifyDataIntegrity(JsonNode json) {
     Validation validation = validator.validate(json);
-    Optional<Credential> credential =
-        validation instanceof Validation.Valid valid ? Optional.of(valid.credential()) : Optional.empty();
-    CheckResult format =
-        validation instanceof Validation.Invalid invalid
-            ? new CheckResult.Failed(Checks.FORMAT, describe(invalid.errors()))
-            : new CheckResult.Passed(Checks.FORMAT, "a VC Data Model 2.0 credential");
+    Optional<Credential> credential = credentialOf(validation);
+    SignatureOutcome signature =
+        json.isObject()
+            ? dataIntegrityCheck.check((ObjectNode) json, DataIntegritySignatureCheck.Expected.assertion())
+            : SignatureOutcome.refused("the credential is not a JSON object");
     return new VerificationReport(
         List.of(
-            format,
-            new CheckResult.Failed(Checks.SIGNATURE, why),
+            formatResult(validation, "a VC Data Model 2.0 credential secured with a Data Integrity proof"),
+            signature.result(),
+            issuerResult(credential, signature),
+            validityResult(credential)),
+        credential);
+  }
+
+  private VerificationReport unsecured(JsonNode json) {
+    Validation validation = validator.validate(json);
+    Optional<Credential> credential = credentialOf(validation);
+    return new VerificationReport(
+        List.of(
+            formatResult(validation, "a VC Data Model 2.0 credential"),
+            new CheckResult.Failed(
+                Checks.SIGNATURE, "the credential carries no proof and is not an enveloped vc+jwt"),
             new CheckResult.Skipped(Checks.ISSUER, "without a verified signature the issuer is unproven"),
             validityResult(credential)),
         credential);
+  }
+
+  private static Optional<Credential> credentialOf(Validation validation) {
+    return validation instanceof Validation.Valid valid ? Optional.of(valid.credential()) : Optional.empty();
+  }
+
+  private static CheckResult formatResult(Validation validation, String description) {
+    return validation instanceof Validation.Invalid invalid
+        ? new CheckResult.Failed(Checks.FORMAT, describe(invalid.errors()))
+        : new CheckResult.Passed(Checks.FORMAT, description);
   }
 
   private static String describe(List<FieldError> errors) {

@@ -38,46 +38,39 @@ final class JwsSignatureCheck {
     this.resolveDid = resolveDid;
   }
 
-  /** The check's result, the key identifier it used, and the DID document that key came from. */
-  record Outcome(CheckResult result, Optional<String> keyId, Optional<DidDocument> signerDocument) {
-    static Outcome failed(String detail, Optional<String> keyId, Optional<DidDocument> document) {
-      return new Outcome(new CheckResult.Failed(Checks.SIGNATURE, detail), keyId, document);
-    }
-  }
-
-  Outcome check(CompactJws jws, Optional<String> issuer) {
+  SignatureOutcome check(CompactJws jws, Optional<String> issuer) {
     JsonNode algNode = jws.header().get("alg");
     if (algNode == null || !algNode.isTextual()) {
-      return Outcome.failed("the JOSE header has no algorithm", Optional.empty(), Optional.empty());
+      return SignatureOutcome.failed("the JOSE header has no algorithm", Optional.empty(), Optional.empty());
     }
     String alg = algNode.textValue();
     if (alg.equalsIgnoreCase("none")) {
-      return Outcome.failed(
+      return SignatureOutcome.failed(
           "algorithm 'none' is refused: unsigned tokens are never accepted", Optional.empty(), Optional.empty());
     }
     if (!ALLOWED_ALGORITHMS.contains(alg)) {
-      return Outcome.failed(
+      return SignatureOutcome.failed(
           "algorithm '" + alg + "' is not allowed (allowed: " + String.join(", ", ALLOWED_ALGORITHMS) + ")",
           Optional.empty(),
           Optional.empty());
     }
     for (String refused : REFUSED_HEADERS) {
       if (jws.header().has(refused)) {
-        return Outcome.failed(
+        return SignatureOutcome.failed(
             "header parameter '" + refused + "' is refused: keys come only from the issuer's DID document",
             Optional.empty(),
             Optional.empty());
       }
     }
     if (jws.header().has("crit")) {
-      return Outcome.failed(
+      return SignatureOutcome.failed(
           "critical header parameters " + jws.header().get("crit") + " are not understood",
           Optional.empty(),
           Optional.empty());
     }
     Optional<String> kidHeader = jws.headerString("kid");
     if (kidHeader.isEmpty()) {
-      return Outcome.failed("the JOSE header has no kid naming the signing key", Optional.empty(), Optional.empty());
+      return SignatureOutcome.failed("the JOSE header has no kid naming the signing key", Optional.empty(), Optional.empty());
     }
     String kid = kidHeader.get();
     if (kid.startsWith("#") && issuer.isPresent()) {
@@ -86,42 +79,42 @@ final class JwsSignatureCheck {
     Optional<DidUrl> didUrl = DidUrl.parse(kid).filter(u -> !u.fragment().isEmpty());
     Optional<String> keyId = Optional.of(kid);
     if (didUrl.isEmpty()) {
-      return Outcome.failed("kid '" + kid + "' is not a DID URL with a fragment", keyId, Optional.empty());
+      return SignatureOutcome.failed("kid '" + kid + "' is not a DID URL with a fragment", keyId, Optional.empty());
     }
     DidResolution resolution = resolveDid.resolve(didUrl.get().did());
     if (resolution instanceof DidResolution.Unresolvable unresolvable) {
-      return Outcome.failed("the signing key could not be resolved: " + unresolvable.reason(), keyId, Optional.empty());
+      return SignatureOutcome.failed("the signing key could not be resolved: " + unresolvable.reason(), keyId, Optional.empty());
     }
     DidDocument document = ((DidResolution.Resolved) resolution).document();
     Optional<DidDocument> signerDocument = Optional.of(document);
     Optional<VerificationMethod> method = document.method(kid);
     if (method.isEmpty()) {
-      return Outcome.failed("key " + kid + " is not in its DID document", keyId, signerDocument);
+      return SignatureOutcome.failed("key " + kid + " is not in its DID document", keyId, signerDocument);
     }
     JWK key = method.get().publicKey();
     boolean valid;
     try {
       if (alg.equals("ES256")) {
         if (!(key instanceof ECKey ec) || !Curve.P_256.equals(ec.getCurve())) {
-          return Outcome.failed(mismatch(alg, key), keyId, signerDocument);
+          return SignatureOutcome.failed(mismatch(alg, key), keyId, signerDocument);
         }
         valid =
             new ECDSAVerifier(ec)
                 .verify(new JWSHeader(JWSAlgorithm.ES256), jws.signingInput(), Base64URL.encode(jws.signature()));
       } else {
         if (!(key instanceof OctetKeyPair okp) || !Curve.Ed25519.equals(okp.getCurve())) {
-          return Outcome.failed(mismatch(alg, key), keyId, signerDocument);
+          return SignatureOutcome.failed(mismatch(alg, key), keyId, signerDocument);
         }
         valid = new BouncyCastleEd25519Verifier(okp).verify(jws.signingInput(), jws.signature());
       }
     } catch (JOSEException | IllegalArgumentException e) {
-      return Outcome.failed("the key in the DID document is unusable: " + e.getMessage(), keyId, signerDocument);
+      return SignatureOutcome.failed("the key in the DID document is unusable: " + e.getMessage(), keyId, signerDocument);
     }
     if (!valid) {
-      return Outcome.failed(
+      return SignatureOutcome.failed(
           "the " + alg + " signature does not match the signed content for key " + kid, keyId, signerDocument);
     }
-    return new Outcome(new CheckResult.Passed(Checks.SIGNATURE, "valid " + alg + " signature by key " + kid), keyId,
+    return new SignatureOutcome(new CheckResult.Passed(Checks.SIGNATURE, "valid " + alg + " signature by key " + kid), keyId,
         signerDocument);
   }
 

@@ -71,7 +71,7 @@ class IssueCredentialTest {
     ObjectNode input = TestCredentials.example(ISSUER);
     String before = Json.writeString(input);
 
-    SecuredCredential secured = issued(input, null).credential();
+    SecuredCredential.VcJwt secured = jwt(issued(input, null));
 
     assertEquals(NEW_ID, secured.id());
     List<String> fields = new ArrayList<>();
@@ -91,7 +91,7 @@ class IssueCredentialTest {
 
     IssueOutcome outcome = issue.issue(input, null, KEYS, mustNotBeCalled);
 
-    SecuredCredential secured = assertInstanceOf(IssueOutcome.Issued.class, outcome).credential();
+    SecuredCredential.VcJwt secured = jwt(assertInstanceOf(IssueOutcome.Issued.class, outcome));
     assertEquals("https://issuer.example/credentials/42", secured.id());
     assertEquals(input, secured.credential().json());
   }
@@ -111,12 +111,26 @@ class IssueCredentialTest {
   }
 
   @Test
-  void onlyVcJwtIsOfferedAsSecuringMechanism() {
+  void dataIntegrityIsOfferedBesideVcJwt() {
     assertEquals(
         Set.of("/options/securingMechanism"),
-        pointers(rejected(TestCredentials.example(ISSUER), Json.parse("{\"securingMechanism\": \"DataIntegrityProof\"}"))));
-    assertEquals("EdDSA", header(issued(TestCredentials.example(ISSUER),
-        Json.parse("{\"securingMechanism\": \"vc+jwt\"}")).credential().compactJws()).get("alg").textValue());
+        pointers(rejected(TestCredentials.example(ISSUER), Json.parse("{\"securingMechanism\": \"ldp\"}"))));
+    assertEquals(
+        Set.of("/options/algorithm"),
+        pointers(rejected(TestCredentials.example(ISSUER),
+            Json.parse("{\"securingMechanism\": \"DataIntegrityProof\", \"algorithm\": \"ES256\"}"))));
+    assertEquals("EdDSA", header(jwt(issued(TestCredentials.example(ISSUER),
+        Json.parse("{\"securingMechanism\": \"vc+jwt\"}"))).compactJws()).get("alg").textValue());
+    SecuredCredential.WithProof withProof =
+        assertInstanceOf(
+            SecuredCredential.WithProof.class,
+            issued(TestCredentials.example(ISSUER), Json.parse("{\"securingMechanism\": \"DataIntegrityProof\"}"))
+                .credential());
+    JsonNode proof = withProof.document().get("proof");
+    assertEquals("eddsa-rdfc-2022", proof.get("cryptosuite").textValue());
+    assertEquals("assertionMethod", proof.get("proofPurpose").textValue());
+    assertEquals(ED25519.multikeyVerificationMethodId(), proof.get("verificationMethod").textValue());
+    assertTrue(proof.get("proofValue").textValue().startsWith("z"));
   }
 
   @Test
@@ -161,7 +175,7 @@ class IssueCredentialTest {
 
   @Test
   void theJwtIsAVcJwtWhosePayloadIsTheCredential() {
-    SecuredCredential secured = issued(TestCredentials.example(ISSUER), null).credential();
+    SecuredCredential.VcJwt secured = jwt(issued(TestCredentials.example(ISSUER), null));
 
     JsonNode header = header(secured.compactJws());
     assertEquals("EdDSA", header.get("alg").textValue());
@@ -178,8 +192,8 @@ class IssueCredentialTest {
 
   @Test
   void es256IsUsedWhenAsked() {
-    SecuredCredential secured =
-        issued(TestCredentials.example(ISSUER), Json.parse("{\"algorithm\": \"ES256\"}")).credential();
+    SecuredCredential.VcJwt secured =
+        jwt(issued(TestCredentials.example(ISSUER), Json.parse("{\"algorithm\": \"ES256\"}")));
     JsonNode header = header(secured.compactJws());
     assertEquals("ES256", header.get("alg").textValue());
     assertEquals(P256.verificationMethodId(), header.get("kid").textValue());
@@ -207,8 +221,8 @@ class IssueCredentialTest {
             Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
 
     for (String algorithm : List.of("EdDSA", "ES256")) {
-      SecuredCredential secured =
-          issued(TestCredentials.openBadge(ISSUER), Json.parse("{\"algorithm\": \"" + algorithm + "\"}")).credential();
+      SecuredCredential.VcJwt secured =
+          jwt(issued(TestCredentials.openBadge(ISSUER), Json.parse("{\"algorithm\": \"" + algorithm + "\"}")));
       VerificationReport report = verifier.verify(SecuredInput.classify(secured.enveloped()).orElseThrow());
       assertTrue(report.verified(), algorithm + ": " + report.checks());
     }
@@ -216,7 +230,7 @@ class IssueCredentialTest {
 
   @Test
   void theSecuredFormHashIsOverTheCompactJws() {
-    SecuredCredential secured = issued(TestCredentials.example(ISSUER), null).credential();
+    SecuredCredential.VcJwt secured = jwt(issued(TestCredentials.example(ISSUER), null));
     assertArrayEquals(Json.sha256(secured.compactJws().getBytes(StandardCharsets.US_ASCII)), secured.sha256());
     assertEquals("data:application/vc+jwt," + secured.compactJws(), secured.enveloped().get("id").textValue());
   }
@@ -237,5 +251,9 @@ class IssueCredentialTest {
 
   private static String message(List<FieldError> errors, String pointer) {
     return errors.stream().filter(e -> e.pointer().equals(pointer)).findFirst().orElseThrow().message();
+  }
+
+  private static SecuredCredential.VcJwt jwt(IssueOutcome.Issued issued) {
+    return assertInstanceOf(SecuredCredential.VcJwt.class, issued.credential());
   }
 }

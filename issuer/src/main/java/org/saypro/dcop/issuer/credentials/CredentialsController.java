@@ -52,8 +52,10 @@ class CredentialsController {
       summary = "Issue a credential (VC API)",
       description =
           "Validates the credential (VC Data Model 2.0; Open Badges 3.0 schema for OpenBadgeCredential), gives it an"
-              + " id if it has none, signs it as vc+jwt (EdDSA by default, options.algorithm ES256 on request) and"
-              + " stores it. The same Idempotency-Key with the same body returns the same credential.")
+              + " id if it has none, secures it and stores it. options.securingMechanism: vc+jwt (options.algorithm"
+              + " EdDSA or ES256) or DataIntegrityProof (options.cryptosuite eddsa-rdfc-2022 or ecdsa-rdfc-2019);"
+              + " without options the configured default applies. The same Idempotency-Key with the same body"
+              + " returns the same credential.")
   @RequestBody(
       content =
           @Content(
@@ -88,7 +90,7 @@ class CredentialsController {
     }
     IssueResult.Issued issued = (IssueResult.Issued) result;
     ObjectNode response = Json.newObject();
-    response.set("verifiableCredential", SecuredCredential.envelope(issued.credential().compactJws()));
+    response.set("verifiableCredential", issued.credential().responseJson());
     return HttpResponse.<String>status(HttpStatus.CREATED)
         .header("Location", settings.baseUrl() + "/credentials/" + issued.credential().uuid())
         .header("Idempotent-Replayed", Boolean.toString(issued.replayed()))
@@ -109,10 +111,13 @@ class CredentialsController {
         request.accept().stream().anyMatch(type -> type.toString().equals(VC_JWT))
             && request.accept().stream().noneMatch(type -> type.equals(MediaType.APPLICATION_JSON_TYPE));
     if (wantsJwt) {
-      return HttpResponse.ok(stored.compactJws()).contentType(VC_JWT);
+      if (!SecuredCredential.VcJwt.FORMAT.equals(stored.format())) {
+        throw new ProblemException(
+            ProblemType.NOT_ACCEPTABLE, "this credential is secured with a Data Integrity proof, not as a JWT");
+      }
+      return HttpResponse.ok(stored.securedForm()).contentType(VC_JWT);
     }
-    return HttpResponse.ok(Json.writeString(SecuredCredential.envelope(stored.compactJws())))
-        .contentType(MediaType.APPLICATION_JSON_TYPE);
+    return HttpResponse.ok(Json.writeString(stored.responseJson())).contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 
   private static Optional<UUID> parseUuid(String text) {

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
+import org.saypro.dcop.core.dataintegrity.DataIntegrity;
 import org.saypro.dcop.core.issue.IssueCredential;
 import org.saypro.dcop.core.issue.IssueOutcome;
 import org.saypro.dcop.core.issue.SecuredCredential;
@@ -36,12 +37,14 @@ public class IssueCredentialService {
 
   IssueCredentialService(
       CredentialValidator validator,
+      DataIntegrity dataIntegrity,
       IssuerKeyRing keyRing,
       StoreIssuedCredential store,
       CredentialRepository credentials,
       IdempotencyRepository idempotency,
       IssuerSettings settings) {
-    this.pipeline = new IssueCredential(validator);
+    this.pipeline =
+        new IssueCredential(validator, dataIntegrity, settings.defaultIssueOptions(), Clock.systemUTC());
     this.keyRing = keyRing;
     this.store = store;
     this.credentials = credentials;
@@ -116,8 +119,8 @@ public class IssueCredentialService {
         credential.issuer().id(),
         credential.primarySubjectId().orElse(null),
         credential.types().toArray(String[]::new),
-        "vc+jwt",
-        secured.compactJws(),
+        secured.format(),
+        secured.securedForm(),
         secured.sha256(),
         issuedAt);
   }

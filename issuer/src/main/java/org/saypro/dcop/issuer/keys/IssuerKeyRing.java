@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default issuer's identity: its did:web (from the public URL) and one signing key per algorithm, created and
+ * The default issuer's identity: its did:web (from the public URL) and one signing key per algorithm, published
+ * twice (as a JsonWebKey for JOSE and as a Multikey for Data Integrity), created and
  * sealed on first start, unsealed on every later start. Loaded eagerly so a wrong DCOP_KEK stops the server at once.
  */
 @Context
@@ -40,6 +41,11 @@ public class IssuerKeyRing implements HostedDidDocuments {
     for (SigningKey key : keys.values()) {
       methods.add(
           new VerificationMethod(key.verificationMethodId(), VerificationMethod.JSON_WEB_KEY, issuerDid, key.publicJwk()));
+    }
+    for (SigningKey key : keys.values()) {
+      methods.add(
+          new VerificationMethod(
+              key.multikeyVerificationMethodId(), VerificationMethod.MULTIKEY, issuerDid, key.publicJwk()));
     }
     this.didDocument =
         new DidDocument(issuerDid, methods, methods.stream().map(VerificationMethod::id).toList());

@@ -1,0 +1,103 @@
+package org.saypro.dcop.core.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import org.saypro.dcop.core.dataintegrity.DataIntegrity;
+import org.saypro.dcop.core.dataintegrity.DataIntegrityProof;
+import org.saypro.dcop.core.did.DidDocument;
+import org.saypro.dcop.core.did.DidResolution;
+import org.saypro.dcop.core.did.DidUrl;
+import org.saypro.dcop.core.did.ResolveDid;
+import org.saypro.dcop.core.did.VerificationMethod;
+import org.saypro.dcop.core.jsonld.CanonicalizationException;
+import org.saypro.dcop.core.keys.RawSignatures;
+import org.saypro.dcop.core.validation.FieldError;
+
+/**
+ * The signature check of a document secured with one embedded Data Integrity proof: the proof must have the expected
+ * purpose (and, for presentations, challenge and domain), its verification method must resolve to a key of the
+ * cryptosuite's type, and the signature must cover the canonical document.
+ */
+final class DataIntegritySignatureCheck {
+
+  private final ResolveDid resolveDid;
+  private final DataIntegrity dataIntegrity;
+
+  DataIntegritySignatureCheck(ResolveDid resolveDid, DataIntegrity dataIntegrity) {
+    this.resolveDid = resolveDid;
+    this.dataIntegrity = dataIntegrity;
+  }
+
+  /** What the proof must state besides a valid signature. */
+  record Expected(String proofPurpose, Optional<String> challenge, Optional<String> domain) {
+    static Expected assertion() {
+      return new Expected("assertionMethod", Optional.empty(), Optional.empty());
+    }
+  }
+
+  SignatureOutcome check(ObjectNode document, Expected expected) {
+    JsonNode proofNode = document.get("proof");
+    if (proofNode != null && proofNode.isArray()) {
+      if (proofNode.size() != 1) {
+        return SignatureOutcome.refused("exactly one proof is supported; this document has " + proofNode.size());
+      }
+      proofNode = proofNode.get(0);
+    }
+    DataIntegrityProof.Parsed parsed = DataIntegrityProof.parse(proofNode);
+    if (parsed.proof().isEmpty()) {
+      FieldError first = parsed.errors().get(0);
+      return SignatureOutcome.refused("the proof is malformed: proof" + first.pointer() + " " + first.message());
+    }
+    DataIntegrityProof proof = parsed.proof().get();
+    if (!proof.proofPurpose().equals(expected.proofPurpose())) {
+      return SignatureOutcome.refused(
+          "the proof's purpose is " + proof.proofPurpose() + ", but " + expected.proofPurpose() + " is required");
+    }
+    if (expected.challenge().isPresent() && !expected.challenge().equals(proof.challenge())) {
+      return SignatureOutcome.refused("the proof's challenge does not match the one requested");
+    }
+    if (expected.domain().isPresent() && !expected.domain().equals(proof.domain())) {
+      return SignatureOutcome.refused("the proof's domain does not match the one requested");
+    }
+    String methodId = proof.verificationMethod();
+    Optional<String> keyId = Optional.of(methodId);
+    Optional<DidUrl> url = DidUrl.parse(methodId).filter(u -> !u.fragment().isEmpty());
+    if (url.isEmpty()) {
+      return SignatureOutcome.failed(
+          "verificationMethod " + methodId + " is not a DID URL with a fragment", keyId, Optional.empty());
+    }
+    DidResolution resolution = resolveDid.resolve(url.get().did());
+    if (resolution instanceof DidResolution.Unresolvable unresolvable) {
+      return SignatureOutcome.failed(
+          "the signing key could not be resolved: " + unresolvable.reason(), keyId, Optional.empty());
+    }
+    DidDocument didDocument = ((DidResolution.Resolved) resolution).document();
+    Optional<DidDocument> signer = Optional.of(didDocument);
+    Optional<VerificationMethod> method = didDocument.method(methodId);
+    if (method.isEmpty()) {
+      return SignatureOutcome.failed("key " + methodId + " is not in its DID document", keyId, signer);
+    }
+    String suite = proof.cryptosuite().id();
+    if (!RawSignatures.fits(method.get().publicKey(), proof.cryptosuite().keyAlgorithm())) {
+      return SignatureOutcome.failed(
+          suite + " needs a " + proof.cryptosuite().keyAlgorithm().label() + " key; " + methodId + " is not one",
+          keyId, signer);
+    }
+    boolean valid;
+    try {
+      valid = dataIntegrity.verify(document, proof, method.get().publicKey());
+    } catch (CanonicalizationException e) {
+      return SignatureOutcome.failed("the document cannot be canonicalized: " + e.getMessage(), keyId, signer);
+    } catch (IllegalArgumentException e) {
+      return SignatureOutcome.failed("the key is unusable: " + e.getMessage(), keyId, signer);
+    }
+    if (!valid) {
+      return SignatureOutcome.failed(
+          "the " + suite + " Data Integrity proof does not match the document for key " + methodId, keyId, signer);
+    }
+    return new SignatureOutcome(
+        new CheckResult.Passed(Checks.SIGNATURE, "valid " + suite + " Data Integrity proof by key " + methodId),
+        keyId, signer);
+  }
+}
