@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.saypro.dcop.core.did.HostedDidDocuments;
 import org.saypro.dcop.core.did.MethodRoutingResolver;
+import org.saypro.dcop.core.did.ResolveDid;
+import org.saypro.dcop.core.dataintegrity.DataIntegrity;
+import org.saypro.dcop.core.jsonld.RdfCanonicalizer;
+import org.saypro.dcop.core.verify.PresentationVerifier;
 import org.saypro.dcop.core.validation.CredentialValidator;
 import org.saypro.dcop.core.verify.CredentialVerifier;
 import org.saypro.dcop.verifier.did.CachingDidResolver;
@@ -19,15 +23,26 @@ class VerifierBeans {
   private static final int MAX_CACHED_DIDS = 1000;
 
   @Singleton
-  CredentialVerifier credentialVerifier(VerifierSettings settings, List<HostedDidDocuments> hosted) {
+  ResolveDid resolveDid(VerifierSettings settings, List<HostedDidDocuments> hosted) {
     var web =
         new HttpDidWebResolver(
             hosted, settings.didConnectTimeout(), settings.didReadTimeout(), settings.didMaxBytes(),
             settings.developmentMode());
     var cachedWeb = new CachingDidResolver(web, settings.didCacheTtl(), MAX_CACHED_DIDS, Clock.systemUTC());
+    return MethodRoutingResolver.pureMethodsAnd(Map.of("web", cachedWeb));
+  }
+
+  @Singleton
+  CredentialVerifier credentialVerifier(ResolveDid resolveDid) {
     return new CredentialVerifier(
         CredentialValidator.withBundledSchemas(),
-        MethodRoutingResolver.pureMethodsAnd(Map.of("web", cachedWeb)),
+        resolveDid,
+        new DataIntegrity(RdfCanonicalizer.bundled()),
         Clock.systemUTC());
+  }
+
+  @Singleton
+  PresentationVerifier presentationVerifier(CredentialVerifier credentials, ResolveDid resolveDid) {
+    return new PresentationVerifier(credentials, resolveDid, new DataIntegrity(RdfCanonicalizer.bundled()));
   }
 }

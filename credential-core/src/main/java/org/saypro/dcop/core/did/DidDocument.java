@@ -7,7 +7,8 @@ import java.util.Optional;
 import org.saypro.dcop.core.json.Json;
 
 /** The parts of a DID document that verification needs: keys, and which of them may assert credentials. */
-public record DidDocument(String id, List<VerificationMethod> verificationMethods, List<String> assertionMethods) {
+public record DidDocument(
+    String id, List<VerificationMethod> verificationMethods, List<String> assertionMethods, List<String> authentication) {
 
   public static final List<String> CONTEXTS =
       List.of(
@@ -16,6 +17,7 @@ public record DidDocument(String id, List<VerificationMethod> verificationMethod
   public DidDocument {
     verificationMethods = List.copyOf(verificationMethods);
     assertionMethods = List.copyOf(assertionMethods);
+    authentication = List.copyOf(authentication);
     if (id == null || !id.startsWith("did:")) {
       throw new IllegalArgumentException("a DID document's id is a DID: " + id);
     }
@@ -24,6 +26,15 @@ public record DidDocument(String id, List<VerificationMethod> verificationMethod
         throw new IllegalArgumentException("verification method " + method.id() + " is not under " + id);
       }
     }
+  }
+
+  /** A document whose keys may assert credentials but not authenticate (an issuer's). */
+  public DidDocument(String id, List<VerificationMethod> verificationMethods, List<String> assertionMethods) {
+    this(id, verificationMethods, assertionMethods, List.of());
+  }
+
+  public boolean mayAuthenticate(String verificationMethodId) {
+    return authentication.contains(verificationMethodId);
   }
 
   public Optional<VerificationMethod> method(String verificationMethodId) {
@@ -57,6 +68,10 @@ public record DidDocument(String id, List<VerificationMethod> verificationMethod
     }
     ArrayNode assertion = json.putArray("assertionMethod");
     assertionMethods.forEach(assertion::add);
+    if (!authentication.isEmpty()) {
+      ArrayNode authenticate = json.putArray("authentication");
+      authentication.forEach(authenticate::add);
+    }
     return json;
   }
 }

@@ -23,23 +23,31 @@ public final class DidDocumentParser {
     }
     try {
       List<VerificationMethod> methods = new ArrayList<>();
-      List<String> assertion = new ArrayList<>();
       for (JsonNode node : json.path("verificationMethod")) {
         methods.add(method(did, node));
       }
-      for (JsonNode node : json.path("assertionMethod")) {
-        if (node.isTextual()) {
-          assertion.add(absolute(did, node.textValue()));
-        } else if (node.isObject()) {
-          VerificationMethod embedded = method(did, node);
-          methods.add(embedded);
-          assertion.add(embedded.id());
-        }
-      }
-      return new DidResolution.Resolved(new DidDocument(did, methods, assertion));
+      List<String> assertion = relationship(did, json.path("assertionMethod"), methods);
+      List<String> authentication = relationship(did, json.path("authentication"), methods);
+      return new DidResolution.Resolved(new DidDocument(did, methods, assertion, authentication));
     } catch (IllegalArgumentException | ParseException e) {
       return new DidResolution.Unresolvable(did, "invalid DID document: " + e.getMessage());
     }
+  }
+
+  /** A verification relationship: references to methods, or methods embedded in place. */
+  private static List<String> relationship(String did, JsonNode entries, List<VerificationMethod> methods)
+      throws ParseException {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode node : entries) {
+      if (node.isTextual()) {
+        ids.add(absolute(did, node.textValue()));
+      } else if (node.isObject()) {
+        VerificationMethod embedded = method(did, node);
+        methods.add(embedded);
+        ids.add(embedded.id());
+      }
+    }
+    return ids;
   }
 
   private static VerificationMethod method(String did, JsonNode node) throws ParseException {

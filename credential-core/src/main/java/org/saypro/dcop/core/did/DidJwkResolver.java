@@ -21,7 +21,9 @@ public final class DidJwkResolver implements ResolveDid {
       }
       String id = did + "#0";
       return new DidResolution.Resolved(
-          new DidDocument(did, List.of(new VerificationMethod(id, VerificationMethod.JSON_WEB_KEY, did, key)), List.of(id)));
+          new DidDocument(
+              did, List.of(new VerificationMethod(id, VerificationMethod.JSON_WEB_KEY, did, key)), List.of(id),
+              List.of(id)));
     } catch (ParseException | IllegalArgumentException e) {
       return new DidResolution.Unresolvable(did, "invalid did:jwk: " + e.getMessage());
     }

@@ -15,7 +15,8 @@ public final class DidKeyResolver implements ResolveDid {
       JWK key = Multikey.toJwk(multibase);
       String id = did + "#" + multibase;
       return new DidResolution.Resolved(
-          new DidDocument(did, List.of(new VerificationMethod(id, VerificationMethod.MULTIKEY, did, key)), List.of(id)));
+          new DidDocument(
+              did, List.of(new VerificationMethod(id, VerificationMethod.MULTIKEY, did, key)), List.of(id), List.of(id)));
     } catch (IllegalArgumentException e) {
       return new DidResolution.Unresolvable(did, "invalid did:key: " + e.getMessage());
     }

@@ -81,6 +81,13 @@ public final class SigningKey {
     };
   }
 
+  /** Generates a key whose controller is its own did:key, as a holder's wallet would. */
+  public static SigningKey generateDidKey(KeyAlgorithm algorithm) {
+    SigningKey key = generate(algorithm, "did:key:pending");
+    String did = "did:key:" + org.saypro.dcop.core.did.Multikey.encode(key.publicJwk);
+    return restore(algorithm, did, key.privateEncoding);
+  }
+
   /** Rebuilds a key from its private encoding; the public key and its identifier are derived again. */
   public static SigningKey restore(KeyAlgorithm algorithm, String controller, byte[] privateEncoding) {
     try {

@@ -3,6 +3,7 @@ package org.saypro.dcop.core.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.saypro.dcop.core.dataintegrity.DataIntegrity;
+import org.saypro.dcop.core.dataintegrity.ProofOptions;
 import org.saypro.dcop.core.jsonld.RdfCanonicalizer;
 import java.time.Clock;
 import java.time.Instant;
@@ -147,7 +148,7 @@ public final class CredentialVerifier {
     Optional<Credential> credential = credentialOf(validation);
     SignatureOutcome signature =
         json.isObject()
-            ? dataIntegrityCheck.check((ObjectNode) json, DataIntegritySignatureCheck.Expected.assertion())
+            ? dataIntegrityCheck.check((ObjectNode) json, ProofOptions.ASSERTION_METHOD)
             : SignatureOutcome.refused("the credential is not a JSON object");
     return new VerificationReport(
         List.of(

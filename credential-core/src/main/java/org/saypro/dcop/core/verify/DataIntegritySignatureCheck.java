@@ -16,7 +16,7 @@ import org.saypro.dcop.core.validation.FieldError;
 
 /**
  * The signature check of a document secured with one embedded Data Integrity proof: the proof must have the expected
- * purpose (and, for presentations, challenge and domain), its verification method must resolve to a key of the
+ * purpose (assertionMethod for credentials, authentication for presentations), its verification method must resolve to a key of the
  * cryptosuite's type, and the signature must cover the canonical document.
  */
 final class DataIntegritySignatureCheck {
@@ -29,14 +29,7 @@ final class DataIntegritySignatureCheck {
     this.dataIntegrity = dataIntegrity;
   }
 
-  /** What the proof must state besides a valid signature. */
-  record Expected(String proofPurpose, Optional<String> challenge, Optional<String> domain) {
-    static Expected assertion() {
-      return new Expected("assertionMethod", Optional.empty(), Optional.empty());
-    }
-  }
-
-  SignatureOutcome check(ObjectNode document, Expected expected) {
+  SignatureOutcome check(ObjectNode document, String expectedPurpose) {
     JsonNode proofNode = document.get("proof");
     if (proofNode != null && proofNode.isArray()) {
       if (proofNode.size() != 1) {
@@ -50,15 +43,9 @@ final class DataIntegritySignatureCheck {
       return SignatureOutcome.refused("the proof is malformed: proof" + first.pointer() + " " + first.message());
     }
     DataIntegrityProof proof = parsed.proof().get();
-    if (!proof.proofPurpose().equals(expected.proofPurpose())) {
+    if (!proof.proofPurpose().equals(expectedPurpose)) {
       return SignatureOutcome.refused(
-          "the proof's purpose is " + proof.proofPurpose() + ", but " + expected.proofPurpose() + " is required");
-    }
-    if (expected.challenge().isPresent() && !expected.challenge().equals(proof.challenge())) {
-      return SignatureOutcome.refused("the proof's challenge does not match the one requested");
-    }
-    if (expected.domain().isPresent() && !expected.domain().equals(proof.domain())) {
-      return SignatureOutcome.refused("the proof's domain does not match the one requested");
+          "the proof's purpose is " + proof.proofPurpose() + ", but " + expectedPurpose + " is required");
     }
     String methodId = proof.verificationMethod();
     Optional<String> keyId = Optional.of(methodId);

@@ -2,7 +2,9 @@ package org.saypro.dcop.verifier.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
+import org.saypro.dcop.core.verify.PresentationVerifier;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.core.verify.CheckResult;
 import org.saypro.dcop.core.verify.Checks;
@@ -12,7 +14,7 @@ import org.saypro.dcop.core.verify.VerificationReport;
  * Writes a report as the VC API answer: {@code verified}, every check with status and detail, and a problem detail
  * per failed check typed with the VC Data Model 2.0 error types.
  */
-final class VerificationResponse {
+public final class VerificationResponse {
 
   private static final String VC_ERRORS = "https://www.w3.org/TR/vc-data-model#";
   private static final Map<String, String> ERROR_TYPE =
@@ -20,19 +22,25 @@ final class VerificationResponse {
           Checks.FORMAT, "MALFORMED_VALUE_ERROR",
           Checks.SIGNATURE, "CRYPTOGRAPHIC_SECURITY_ERROR",
           Checks.ISSUER, "CRYPTOGRAPHIC_SECURITY_ERROR",
-          Checks.VALIDITY, "RANGE_ERROR");
+          Checks.VALIDITY, "RANGE_ERROR",
+          PresentationVerifier.CHALLENGE, "CRYPTOGRAPHIC_SECURITY_ERROR",
+          PresentationVerifier.HOLDER, "CRYPTOGRAPHIC_SECURITY_ERROR");
 
   private VerificationResponse() {}
 
-  static ObjectNode of(VerificationReport report) {
+  public static ObjectNode of(VerificationReport report) {
+    return of(report.verified(), report.checks());
+  }
+
+  public static ObjectNode of(boolean verified, List<CheckResult> results) {
     ObjectNode json = Json.newObject();
-    json.put("verified", report.verified());
+    json.put("verified", verified);
     ArrayNode checks = json.putArray("checks");
-    for (CheckResult check : report.checks()) {
+    for (CheckResult check : results) {
       checks.addObject().put("check", check.check()).put("status", check.status().label()).put("detail", check.detail());
     }
     ArrayNode problems = json.putArray("problemDetails");
-    for (CheckResult failed : report.failures()) {
+    for (CheckResult failed : results.stream().filter(c -> c.status() == CheckResult.Status.FAILED).toList()) {
       problems
           .addObject()
           .put("type", VC_ERRORS + ERROR_TYPE.getOrDefault(failed.check(), "MALFORMED_VALUE_ERROR"))
