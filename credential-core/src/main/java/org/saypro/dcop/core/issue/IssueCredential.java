@@ -14,6 +14,7 @@ import org.saypro.dcop.core.jose.VcJwtSigner;
 import org.saypro.dcop.core.jsonld.CanonicalizationException;
 import org.saypro.dcop.core.jsonld.RdfCanonicalizer;
 import org.saypro.dcop.core.model.Credential;
+import org.saypro.dcop.core.openbadges.OpenBadges;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.core.keys.KeyAlgorithm;
 import org.saypro.dcop.core.keys.SigningKey;
@@ -21,7 +22,10 @@ import org.saypro.dcop.core.validation.CredentialValidator;
 import org.saypro.dcop.core.validation.FieldError;
 import org.saypro.dcop.core.validation.Validation;
 
-/** Issue pipeline: read options, give the credential an id if it has none, validate, sign as vc+jwt. */
+/**
+ * Issue pipeline: read options, give the credential an id if it has none (and an Open Badge its schema reference),
+ * validate, then secure it as vc+jwt or with a Data Integrity proof.
+ */
 public final class IssueCredential {
 
   private final CredentialValidator validator;
@@ -59,6 +63,9 @@ public final class IssueCredential {
       errors.add(new FieldError("/credential/proof", "must not be present: the issuer adds the proof"));
     }
     ObjectNode withId = credential.has("id") ? (ObjectNode) credential.deepCopy() : withId((ObjectNode) credential, newId.get());
+    if (OpenBadges.isOpenBadge(withId)) {
+      OpenBadges.addSchemaReference(withId);
+    }
     Validation validation = validator.validate(withId);
     if (validation instanceof Validation.Invalid invalid) {
       invalid.errors().forEach(e -> errors.add(e.under("/credential")));
