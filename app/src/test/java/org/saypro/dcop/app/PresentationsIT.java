@@ -212,6 +212,8 @@ class PresentationsIT {
   void notAPresentationIsAProblem() {
     HttpResponse<String> response = server.postJson("/presentations/verify", "{\"verifiablePresentation\": 7}");
     assertEquals(400, response.statusCode());
+    assertEquals(
+        "https://dcop.saypro.org/problems/not-a-presentation", TestServer.json(response).get("type").asText());
     HttpResponse<String> badOptions =
         server.postJson("/presentations/verify", "{\"verifiablePresentation\": \"a.b.c\", \"options\": {\"x\": 1}}");
     assertEquals(400, badOptions.statusCode());

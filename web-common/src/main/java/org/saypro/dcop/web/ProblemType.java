@@ -11,6 +11,7 @@ public enum ProblemType {
   INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "The request is not valid"),
   INVALID_CREDENTIAL("invalid-credential", HttpStatus.BAD_REQUEST, "The credential is not valid"),
   NOT_A_CREDENTIAL("not-a-credential", HttpStatus.BAD_REQUEST, "The input is not a credential"),
+  NOT_A_PRESENTATION("not-a-presentation", HttpStatus.BAD_REQUEST, "The input is not a presentation"),
   NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
   METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
   NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "No acceptable representation"),

@@ -72,7 +72,7 @@ class PresentationsController {
             .orElseThrow(
                 () ->
                     new ProblemException(
-                        ProblemType.NOT_A_CREDENTIAL,
+                        ProblemType.NOT_A_PRESENTATION,
                         "verifiablePresentation must be a presentation: a JSON presentation, a vp+jwt or an"
                             + " EnvelopedVerifiablePresentation",
                         List.of(new FieldError("/verifiablePresentation", "is not a presentation"))));
