@@ -14,7 +14,9 @@ import org.saypro.dcop.core.verify.PresentationVerifier;
 import org.saypro.dcop.core.validation.CredentialValidator;
 import org.saypro.dcop.core.verify.CredentialVerifier;
 import org.saypro.dcop.verifier.did.CachingDidResolver;
+import org.saypro.dcop.verifier.did.GuardedHttpClient;
 import org.saypro.dcop.verifier.did.HttpDidWebResolver;
+import org.saypro.dcop.verifier.did.HttpKeyDocumentResolver;
 
 /** Composes the verifier from credential-core and the network adapters. */
 @Factory
@@ -24,12 +26,14 @@ class VerifierBeans {
 
   @Singleton
   ResolveDid resolveDid(VerifierSettings settings, List<HostedDidDocuments> hosted) {
-    var web =
-        new HttpDidWebResolver(
-            hosted, settings.didConnectTimeout(), settings.didReadTimeout(), settings.didMaxBytes(),
-            settings.developmentMode());
-    var cachedWeb = new CachingDidResolver(web, settings.didCacheTtl(), MAX_CACHED_DIDS, Clock.systemUTC());
-    return MethodRoutingResolver.pureMethodsAnd(Map.of("web", cachedWeb));
+    var http =
+        new GuardedHttpClient(
+            settings.didConnectTimeout(), settings.didReadTimeout(), settings.didMaxBytes(), settings.developmentMode());
+    Clock clock = Clock.systemUTC();
+    var web = new CachingDidResolver(new HttpDidWebResolver(hosted, http), settings.didCacheTtl(), MAX_CACHED_DIDS, clock);
+    var keyDocuments =
+        new CachingDidResolver(new HttpKeyDocumentResolver(http), settings.didCacheTtl(), MAX_CACHED_DIDS, clock);
+    return MethodRoutingResolver.pureMethodsAnd(Map.of("web", web, "https", keyDocuments, "http", keyDocuments));
   }
 
   @Singleton

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import org.saypro.dcop.core.json.Json;
 
-/** The parts of a DID document that verification needs: keys, and which of them may assert credentials. */
+/**
+ * The parts of a DID document (or of a key document at an https URL, which is its own single method) that
+ * verification needs: keys, and which of them may assert credentials or authenticate.
+ */
 public record DidDocument(
     String id, List<VerificationMethod> verificationMethods, List<String> assertionMethods, List<String> authentication) {
 
@@ -18,11 +21,11 @@ public record DidDocument(
     verificationMethods = List.copyOf(verificationMethods);
     assertionMethods = List.copyOf(assertionMethods);
     authentication = List.copyOf(authentication);
-    if (id == null || !id.startsWith("did:")) {
-      throw new IllegalArgumentException("a DID document's id is a DID: " + id);
+    if (id == null || !(id.startsWith("did:") || id.startsWith("https://") || id.startsWith("http://"))) {
+      throw new IllegalArgumentException("a controller document's id is a DID or an http(s) URL: " + id);
     }
     for (VerificationMethod method : verificationMethods) {
-      if (!method.id().startsWith(id + "#")) {
+      if (!method.id().startsWith(id + "#") && !method.id().equals(id)) {
         throw new IllegalArgumentException("verification method " + method.id() + " is not under " + id);
       }
     }

@@ -18,8 +18,18 @@ public final class MethodRoutingResolver implements ResolveDid {
     return new MethodRoutingResolver(all);
   }
 
+  /**
+   * Resolves a DID by its method, or an http(s) URL of a key document by its scheme (when a resolver for the scheme
+   * was given).
+   */
   @Override
   public DidResolution resolve(String did) {
+    if (did.startsWith("https://") || did.startsWith("http://")) {
+      ResolveDid resolver = byMethod.get(did.substring(0, did.indexOf(':')));
+      return resolver == null
+          ? new DidResolution.Unresolvable(did, "key documents at URLs are not resolved by this verifier")
+          : resolver.resolve(did);
+    }
     return DidUrl.parse(did)
         .filter(url -> url.fragment().isEmpty())
         .map(

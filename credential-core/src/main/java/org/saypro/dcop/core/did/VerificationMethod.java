@@ -12,8 +12,10 @@ public record VerificationMethod(String id, String type, String controller, JWK 
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(controller, "controller");
     Objects.requireNonNull(publicKey, "publicKey");
-    if (id == null || !id.startsWith("did:") || id.indexOf('#') < 0) {
-      throw new IllegalArgumentException("a verification method id is a DID URL with a fragment: " + id);
+    boolean didUrl = id != null && id.startsWith("did:") && id.indexOf('#') > 0;
+    boolean httpUrl = id != null && (id.startsWith("https://") || id.startsWith("http://"));
+    if (!didUrl && !httpUrl) {
+      throw new IllegalArgumentException("a verification method id is a DID URL with a fragment or a URL: " + id);
     }
     if (publicKey.isPrivate()) {
       throw new IllegalArgumentException("a verification method must never carry a private key");

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.saypro.dcop.core.did.DidDocument;
 import org.saypro.dcop.core.did.ResolveDid;
+import org.saypro.dcop.core.did.VerificationMethod;
 import org.saypro.dcop.core.jose.CompactJws;
 import org.saypro.dcop.core.jose.VcJwtSigner;
 import org.saypro.dcop.core.json.Json;
@@ -114,6 +116,9 @@ public final class CredentialVerifier {
           Checks.ISSUER, "the signing key was not looked up, because the signature check refused the token first");
     }
     String keyId = signature.keyId().get();
+    if (keyId.startsWith("https://") || keyId.startsWith("http://")) {
+      return keyDocumentIssuerResult(keyId, issuer, name, signature.signerDocument().get());
+    }
     if (!keyId.startsWith(issuer + "#")) {
       return new CheckResult.Failed(
           Checks.ISSUER, "signed with key " + keyId + ", which does not belong to the issuer " + issuer);
@@ -124,6 +129,39 @@ public final class CredentialVerifier {
     }
     return new CheckResult.Passed(
         Checks.ISSUER, "key " + keyId + " is an assertion key of the issuer " + issuer + name);
+  }
+
+  /**
+   * A key document at a URL binds to the issuer when it names the issuer as controller and is served from the
+   * issuer's own origin: whoever controls the issuer's web origin controls its keys.
+   */
+  private static CheckResult keyDocumentIssuerResult(String keyId, String issuer, String name, DidDocument document) {
+    Optional<VerificationMethod> method = document.method(keyId);
+    if (method.isEmpty()) {
+      return new CheckResult.Failed(Checks.ISSUER, "key " + keyId + " was not found");
+    }
+    if (!method.get().controller().equals(issuer)) {
+      return new CheckResult.Failed(
+          Checks.ISSUER, "key document " + keyId + " is controlled by " + method.get().controller() + ", not the issuer "
+              + issuer);
+    }
+    if (!sameOrigin(keyId, issuer)) {
+      return new CheckResult.Failed(
+          Checks.ISSUER, "key document " + keyId + " is not served from the issuer's own origin " + issuer);
+    }
+    return new CheckResult.Passed(
+        Checks.ISSUER, "key document " + keyId + " on the issuer's origin is controlled by the issuer " + issuer + name);
+  }
+
+  private static boolean sameOrigin(String a, String b) {
+    try {
+      java.net.URI x = java.net.URI.create(a);
+      java.net.URI y = java.net.URI.create(b);
+      return x.getScheme() != null && x.getScheme().equals(y.getScheme()) && x.getHost() != null
+          && x.getHost().equalsIgnoreCase(y.getHost()) && x.getPort() == y.getPort();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private CheckResult validityResult(Optional<Credential> credential) {

@@ -6,8 +6,6 @@ import java.util.Optional;
 import org.saypro.dcop.core.dataintegrity.DataIntegrity;
 import org.saypro.dcop.core.dataintegrity.DataIntegrityProof;
 import org.saypro.dcop.core.did.DidDocument;
-import org.saypro.dcop.core.did.DidResolution;
-import org.saypro.dcop.core.did.DidUrl;
 import org.saypro.dcop.core.did.ResolveDid;
 import org.saypro.dcop.core.did.VerificationMethod;
 import org.saypro.dcop.core.jsonld.CanonicalizationException;
@@ -21,11 +19,11 @@ import org.saypro.dcop.core.validation.FieldError;
  */
 final class DataIntegritySignatureCheck {
 
-  private final ResolveDid resolveDid;
+  private final KeyLookup keyLookup;
   private final DataIntegrity dataIntegrity;
 
   DataIntegritySignatureCheck(ResolveDid resolveDid, DataIntegrity dataIntegrity) {
-    this.resolveDid = resolveDid;
+    this.keyLookup = new KeyLookup(resolveDid);
     this.dataIntegrity = dataIntegrity;
   }
 
@@ -49,21 +47,11 @@ final class DataIntegritySignatureCheck {
     }
     String methodId = proof.verificationMethod();
     Optional<String> keyId = Optional.of(methodId);
-    Optional<DidUrl> url = DidUrl.parse(methodId).filter(u -> !u.fragment().isEmpty());
-    if (url.isEmpty()) {
-      return SignatureOutcome.failed(
-          "verificationMethod " + methodId + " is not a DID URL with a fragment", keyId, Optional.empty());
-    }
-    DidResolution resolution = resolveDid.resolve(url.get().did());
-    if (resolution instanceof DidResolution.Unresolvable unresolvable) {
-      return SignatureOutcome.failed(
-          "the signing key could not be resolved: " + unresolvable.reason(), keyId, Optional.empty());
-    }
-    DidDocument didDocument = ((DidResolution.Resolved) resolution).document();
-    Optional<DidDocument> signer = Optional.of(didDocument);
-    Optional<VerificationMethod> method = didDocument.method(methodId);
+    KeyLookup.Result found = keyLookup.lookup(methodId);
+    Optional<DidDocument> signer = found.document();
+    Optional<VerificationMethod> method = found.method();
     if (method.isEmpty()) {
-      return SignatureOutcome.failed("key " + methodId + " is not in its DID document", keyId, signer);
+      return SignatureOutcome.failed(found.problem(), keyId, signer);
     }
     String suite = proof.cryptosuite().id();
     if (!RawSignatures.fits(method.get().publicKey(), proof.cryptosuite().keyAlgorithm())) {

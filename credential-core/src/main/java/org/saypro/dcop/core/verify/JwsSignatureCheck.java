@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.saypro.dcop.core.did.DidDocument;
-import org.saypro.dcop.core.did.DidResolution;
-import org.saypro.dcop.core.did.DidUrl;
 import org.saypro.dcop.core.did.ResolveDid;
 import org.saypro.dcop.core.did.VerificationMethod;
 import org.saypro.dcop.core.jose.BouncyCastleEd25519Verifier;
@@ -32,10 +30,10 @@ final class JwsSignatureCheck {
   static final List<String> ALLOWED_ALGORITHMS = List.of("EdDSA", "Ed25519", "ES256");
   private static final Set<String> REFUSED_HEADERS = Set.of("jwk", "jku", "x5u", "x5c");
 
-  private final ResolveDid resolveDid;
+  private final KeyLookup keyLookup;
 
   JwsSignatureCheck(ResolveDid resolveDid) {
-    this.resolveDid = resolveDid;
+    this.keyLookup = new KeyLookup(resolveDid);
   }
 
   SignatureOutcome check(CompactJws jws, Optional<String> issuer) {
@@ -76,20 +74,12 @@ final class JwsSignatureCheck {
     if (kid.startsWith("#") && issuer.isPresent()) {
       kid = issuer.get() + kid;
     }
-    Optional<DidUrl> didUrl = DidUrl.parse(kid).filter(u -> !u.fragment().isEmpty());
     Optional<String> keyId = Optional.of(kid);
-    if (didUrl.isEmpty()) {
-      return SignatureOutcome.failed("kid '" + kid + "' is not a DID URL with a fragment", keyId, Optional.empty());
-    }
-    DidResolution resolution = resolveDid.resolve(didUrl.get().did());
-    if (resolution instanceof DidResolution.Unresolvable unresolvable) {
-      return SignatureOutcome.failed("the signing key could not be resolved: " + unresolvable.reason(), keyId, Optional.empty());
-    }
-    DidDocument document = ((DidResolution.Resolved) resolution).document();
-    Optional<DidDocument> signerDocument = Optional.of(document);
-    Optional<VerificationMethod> method = document.method(kid);
+    KeyLookup.Result found = keyLookup.lookup(kid);
+    Optional<DidDocument> signerDocument = found.document();
+    Optional<VerificationMethod> method = found.method();
     if (method.isEmpty()) {
-      return SignatureOutcome.failed("key " + kid + " is not in its DID document", keyId, signerDocument);
+      return SignatureOutcome.failed("kid: " + found.problem(), keyId, signerDocument);
     }
     JWK key = method.get().publicKey();
     boolean valid;
