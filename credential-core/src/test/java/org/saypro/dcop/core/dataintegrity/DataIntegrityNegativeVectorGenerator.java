@@ -109,16 +109,10 @@ public final class DataIntegrityNegativeVectorGenerator {
             doc -> proof(doc).put("verificationMethod", OTHER_ED25519_DID + "#" + OTHER_ED25519_DID.substring(8)),
             verifyFalse()),
         new Negative(
-            "eddsa-context-order-swapped",
-            "eddsa-rdfc-2022 proof over a credential whose two contexts were swapped: the examples vocabulary "
-                + "no longer wins, so alumniOf expands to another IRI",
-            ed, "@context: [credentials/v2, examples/v2] -> [examples/v2, credentials/v2]",
-            doc -> {
-              ArrayNode context = (ArrayNode) doc.get("@context");
-              JsonNode first = context.remove(0);
-              context.add(first);
-            },
-            verifyFalse()),
+            "eddsa-proof-domain-added",
+            "eddsa-rdfc-2022 proof to which a domain was added after signing (every proof option is signed)",
+            ed, "proof.domain: added \"example.org\"",
+            doc -> proof(doc).put("domain", "example.org"), verifyFalse()),
         new Negative(
             "eddsa-unbundled-context",
             "eddsa-rdfc-2022 signed credential with an added context that is not bundled (it must not be fetched)",

@@ -196,6 +196,21 @@ class DataIntegritySpecVectorsTest {
     assertTrue(dataIntegrity.verify(reparsed, parse(reparsed), SpecVectors.resolveKey(suite.verificationMethod())));
   }
 
+  @ParameterizedTest
+  @EnumSource(Suite.class)
+  void swappingContextsThatDoNotOverlapKeepsTheGraphAndTheProof(Suite suite) throws CanonicalizationException {
+    // credentials/v2 defines no @vocab, examples/v2 only @vocab: either order gives the same RDF statements, so the
+    // proof (over the graph, not the JSON) still holds. A negative vector removes the examples context instead.
+    ObjectNode swapped = suite.signed();
+    com.fasterxml.jackson.databind.node.ArrayNode context =
+        (com.fasterxml.jackson.databind.node.ArrayNode) swapped.get("@context");
+    context.add(context.remove(0));
+    ObjectNode unsecured = swapped.deepCopy();
+    unsecured.remove("proof");
+    assertEquals(suite.text("canonDoc"), canonicalizer.canonicalize(unsecured));
+    assertTrue(dataIntegrity.verify(swapped, parse(swapped), SpecVectors.resolveKey(suite.verificationMethod())));
+  }
+
   // ---- signing ----------------------------------------------------------------------------------------------------
 
   @Test

@@ -216,7 +216,8 @@ class DidTest {
     resolved(resolver.resolve(DID_KEY_ED25519));
     assertTrue(reason(resolver.resolve("did:web:example.org")).contains("'web' is not supported"));
     assertTrue(reason(resolver.resolve(DID_KEY_ED25519 + "#x")).contains("not a DID"));
-    assertTrue(reason(resolver.resolve("https://example.org")).contains("not a DID"));
+    assertTrue(reason(resolver.resolve("https://example.org/keys/1")).contains("key documents at URLs are not resolved"));
+    assertTrue(reason(resolver.resolve("ftp://example.org")).contains("not a DID"));
   }
 
   @Test
