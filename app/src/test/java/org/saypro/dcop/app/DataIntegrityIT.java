@@ -140,6 +140,15 @@ class DataIntegrityIT {
   }
 
   @Test
+  void aTermNoContextDefinesIsRefusedForDataIntegrityBecauseItWouldNotBeSigned() {
+    String undefined = request("Bongani", "{\"securingMechanism\": \"DataIntegrityProof\"}")
+        .replace("\"name\": \"Bongani\"", "\"name\": \"Bongani\", \"degree\": \"PhD\"");
+    HttpResponse<String> refused = issue(undefined);
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("the term 'degree' is not defined"), refused.body());
+  }
+
+  @Test
   void conflictingOptionsAreNamed() {
     HttpResponse<String> response =
         issue(request("X", "{\"securingMechanism\": \"vc+jwt\", \"cryptosuite\": \"eddsa-rdfc-2022\"}"));

@@ -98,6 +98,11 @@ public final class RdfCanonicalizer {
   private static final java.util.regex.Pattern ABSOLUTE_IRI = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]*:");
 
   private static String describe(JsonLdError error) {
+    if (error.getCode() == com.apicatalog.jsonld.JsonLdErrorCode.UNDEFINED_TERM && error.getMessage() != null) {
+      java.util.regex.Matcher term = java.util.regex.Pattern.compile("\\[(.*)]").matcher(error.getMessage());
+      return "the term '" + (term.find() ? term.group(1) : "?")
+          + "' is not defined by any bundled context; it would not be signed";
+    }
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t.getMessage() != null && t.getMessage().contains("is not bundled")) {
         return t.getMessage();

@@ -65,6 +65,7 @@ public final class CredentialValidator {
     Optional<Achievement> achievement = Optional.empty();
     if (openBadge) {
       errors.addAll(openBadgesSchema.validate(json));
+      requireOpenBadgeTypes(json.get("credentialSubject"), errors);
       achievement = achievement(json.get("credentialSubject"));
     }
     if (!errors.isEmpty()) {
@@ -229,6 +230,37 @@ public final class CredentialValidator {
       } else if (item.has("id") && !(item.get("id").isTextual() && Urls.isAbsolute(item.get("id").textValue()))) {
         errors.add(new FieldError(at + "/id", "must be an absolute URL"));
       }
+    }
+  }
+
+  /** The schema accepts any single string as a type; the specification requires these two. */
+  private static void requireOpenBadgeTypes(JsonNode subjects, List<FieldError> errors) {
+    if (subjects == null) {
+      return;
+    }
+    List<JsonNode> list = new ArrayList<>();
+    if (subjects.isArray()) {
+      subjects.forEach(list::add);
+    } else {
+      list.add(subjects);
+    }
+    for (int i = 0; i < list.size(); i++) {
+      String at = subjects.isArray() ? "/credentialSubject/" + i : "/credentialSubject";
+      requireType(list.get(i), "AchievementSubject", at + "/type", errors);
+      if (list.get(i).path("achievement").isObject()) {
+        requireType(list.get(i).get("achievement"), "Achievement", at + "/achievement/type", errors);
+      }
+    }
+  }
+
+  private static void requireType(JsonNode node, String type, String pointer, List<FieldError> errors) {
+    JsonNode types = node.get("type");
+    if (types == null) {
+      return; // the schema reports it missing
+    }
+    boolean present = types.isTextual() ? type.equals(types.textValue()) : types.toString().contains("\"" + type + "\"");
+    if (!present) {
+      errors.add(new FieldError(pointer, "must be or include " + type));
     }
   }
 

@@ -233,7 +233,7 @@ public final class PresentationVerifier {
     }
     return new CheckResult.Passed(
         HOLDER,
-        "signed by the holder " + holder.get()
+        "key " + keyId + " is an authentication key of the holder " + holder.get()
             + (options.holderBinding() ? ", the subject of every credential" : " (holder binding not requested)"));
   }
 
