@@ -38,8 +38,12 @@ class IdempotencyIT {
   }
 
   private long rows() throws SQLException {
+    return count("credential");
+  }
+
+  private long count(String table) throws SQLException {
     try (Connection connection = server.sql();
-        ResultSet count = connection.createStatement().executeQuery("select count(*) from credential")) {
+        ResultSet count = connection.createStatement().executeQuery("select count(*) from " + table)) {
       count.next();
       return count.getLong(1);
     }
@@ -95,6 +99,7 @@ class IdempotencyIT {
       pool.shutdown();
     }
     assertEquals(before + 1, rows());
+    assertEquals(rows(), count("log_entry"), "one log entry per stored credential, none from the losing retries");
   }
 
   @Test
