@@ -17,6 +17,7 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -29,10 +30,12 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * Runs the benchmarks through JMH's Runner API and prints one table: operations per second of raw Ed25519 and of the
- * issue and verify pipelines, and the pipeline/raw ratios against their targets, all from the same run.
+ * issue and verify pipelines, and the pipeline/raw ratios against their targets, all from the same run. Informational
+ * lines put the Data Integrity (eddsa-rdfc-2022) pipelines next to vc+jwt, with the share of their time that RDFC-1.0
+ * canonicalization takes.
  *
  * <p>Options (each also as a system property {@code -Dbench.<name>=<value>}): {@code --quick}, {@code --breakdown},
- * {@code --wi=N}, {@code --w=SECONDS}, {@code --i=N}, {@code --r=SECONDS}, {@code --forks=N}, {@code --rounds=N},
+ * {@code --wi=N}, {@code --diwi=N}, {@code --w=SECONDS}, {@code --i=N}, {@code --r=SECONDS}, {@code --forks=N}, {@code --rounds=N},
  * {@code --only=REGEX},
  * {@code --jvmArgs="..."}, {@code --json=FILE}, {@code --prof=SPEC}, {@code --quiet}.
  */
@@ -40,15 +43,22 @@ public final class BenchmarkMain {
 
   static final double ISSUE_TARGET = 0.5;
   static final double VERIFY_TARGET = 0.7;
+  /** Informational ratios without a target (the Data Integrity lines). */
+  static final double NO_TARGET = Double.NaN;
   /** Below this share of a CPU a single-threaded benchmark was competing with other processes. */
   static final double STARVED_SHARE = 0.9;
 
   private static final String P = Pipeline.class.getSimpleName() + ".";
   private static final String S = Steps.class.getSimpleName() + ".";
 
-  /** Pipeline's benchmarks in run order: each raw operation directly before the pipeline compared with it. */
+  /**
+   * Pipeline's benchmarks in run order: each raw operation directly before the pipeline compared with it; then the
+   * Data Integrity lines, with the canonicalization alone between DI issue and DI verify, whose shares it gives.
+   */
   static final List<String> HEADLINE_ORDER =
-      List.of("ed25519RawSign", "issue", "ed25519RawVerify", "verify", "es256RawSign", "es256Issue", "ob3Issue");
+      List.of(
+          "ed25519RawSign", "issue", "ed25519RawVerify", "verify", "es256RawSign", "es256Issue", "ob3Issue",
+          "diIssue", "diCanonicalize", "diVerify", "diEcdsaIssue");
 
   private BenchmarkMain() {}
 
@@ -88,24 +98,47 @@ public final class BenchmarkMain {
     Options baseOptions = base.build();
 
     // JMH would run the benchmarks alphabetically; each raw operation runs right before its pipeline instead, so a
-    // change in machine load between them skews a ratio as little as possible.
-    List<String> batches = new ArrayList<>();
+    // change in machine load between them skews a ratio as little as possible. The Data Integrity benchmarks (JSON-LD
+    // expansion and RDFC-1.0: far more code for the JIT than the vc+jwt path) get their own warmup count, --diwi.
+    String pipeline = "^" + Pipeline.class.getName().replace(".", "\\.") + "\\.";
+    String dataIntegrity = pipeline + "di";
+    List<Options> batches = new ArrayList<>();
     if (settings.only != null) {
-      batches.add(settings.only);
+      // The selection in two halves, either of which may be empty: without the DI benchmarks, and only those.
+      batches.add(new OptionsBuilder().parent(baseOptions).include(settings.only).exclude(dataIntegrity).build());
+      batches.add(
+          new OptionsBuilder()
+              .parent(baseOptions)
+              .include(settings.only)
+              .exclude("^(?!" + dataIntegrity.substring(1) + ")")
+              .warmupIterations(settings.diWarmupIterations)
+              .build());
     } else {
       for (String method : HEADLINE_ORDER) {
-        batches.add("^" + Pipeline.class.getName().replace(".", "\\.") + "\\." + method + "$");
+        ChainedOptionsBuilder batch = new OptionsBuilder().parent(baseOptions).include(pipeline + method + "$");
+        if (method.startsWith("di")) {
+          batch.warmupIterations(settings.diWarmupIterations);
+        }
+        batches.add(batch.build());
       }
       if (settings.breakdown) {
-        batches.add("^" + Steps.class.getName().replace(".", "\\.") + "\\.");
+        batches.add(
+            new OptionsBuilder().parent(baseOptions).include("^" + Steps.class.getName().replace(".", "\\.") + "\\.").build());
       }
     }
     settings.loadBefore = loadAverage();
     List<RunResult> results = new ArrayList<>();
     for (int round = 1; round <= settings.rounds; round++) {
-      for (String include : batches) {
-        results.addAll(new Runner(new OptionsBuilder().parent(baseOptions).include(include).build()).run());
+      for (Options batch : batches) {
+        try {
+          results.addAll(new Runner(batch).run());
+        } catch (NoBenchmarksException e) {
+          // one half of an --only selection matched nothing; checked below that the whole selection matched something
+        }
       }
+    }
+    if (results.isEmpty()) {
+      throw new NoBenchmarksException();
     }
     settings.loadAfter = loadAverage();
     if (settings.json != null) {
@@ -160,9 +193,11 @@ public final class BenchmarkMain {
     out.append(
         String.format(
             Locale.ROOT,
-            "JMH %s, %d round(s) x %d fork(s) per benchmark, warmup %d x %s s, measurement %d x %s s; %s %s, %d CPUs; %s%n",
+            "JMH %s, %d round(s) x %d fork(s) per benchmark, warmup %d x %s s (DI lines %d x %s s), measurement %d x %s s;"
+                + " %s %s, %d CPUs; %s%n",
             org.openjdk.jmh.util.Version.getPlainVersion(), settings.rounds, settings.forks, settings.warmupIterations,
-            seconds(settings.warmupSeconds), settings.iterations,
+            seconds(settings.warmupSeconds), settings.diWarmupIterations, seconds(settings.warmupSeconds),
+            settings.iterations,
             seconds(settings.iterationSeconds), System.getProperty("java.vm.name"),
             System.getProperty("java.version"), cpus,
             settings.jvmArgs.isBlank() ? "default JVM flags" : "JVM flags " + settings.jvmArgs));
@@ -172,6 +207,16 @@ public final class BenchmarkMain {
             "payload: vc+jwt signing input %d bytes (credential JSON %d bytes); OB 3.0 vc+jwt %d chars; issuer %s%n",
             fixtures.signingInput.length, fixtures.payloadJson.length, fixtures.issuedOb3.compactJws().length(),
             Fixtures.ISSUER_DID));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "Data Integrity: eddsa-rdfc-2022 secured credential %d bytes; RDFC-1.0 N-Quads: credential %d quads"
+                + " (%d bytes), proof config %d quads (%d bytes)%n",
+            fixtures.issuedDi.securedForm().getBytes(StandardCharsets.UTF_8).length,
+            fixtures.diCanonicalDocument.lines().count(),
+            fixtures.diCanonicalDocument.getBytes(StandardCharsets.UTF_8).length,
+            fixtures.diCanonicalProofConfig.lines().count(),
+            fixtures.diCanonicalProofConfig.getBytes(StandardCharsets.UTF_8).length));
     out.append(
         String.format(
             Locale.ROOT, "load average (1 min): %s before, %s after the run%n%n", load(settings.loadBefore),
@@ -188,6 +233,10 @@ public final class BenchmarkMain {
     row(out, "info: ES256 raw sign (JDK SHA256withECDSA)", m.get(P + "es256RawSign"));
     row(out, "info: ES256 issue pipeline", m.get(P + "es256Issue"));
     row(out, "info: OB 3.0 AchievementCredential issue", m.get(P + "ob3Issue"));
+    row(out, "info: DI eddsa-rdfc-2022 issue pipeline", m.get(P + "diIssue"));
+    row(out, "info: DI eddsa-rdfc-2022 verify pipeline", m.get(P + "diVerify"));
+    row(out, "info: DI canonicalize alone (RDFC-1.0)", m.get(P + "diCanonicalize"));
+    row(out, "info: DI ecdsa-rdfc-2019 issue pipeline", m.get(P + "diEcdsaIssue"));
     out.append('\n');
 
     out.append(
@@ -198,7 +247,10 @@ public final class BenchmarkMain {
     ratio(out, "verify / raw verify", m.get(P + "verify"), m.get(P + "ed25519RawVerify"), VERIFY_TARGET, false);
     ratio(out, "info: ES256 issue / ES256 raw sign", m.get(P + "es256Issue"), m.get(P + "es256RawSign"), ISSUE_TARGET, true);
     ratio(out, "info: OB 3.0 issue / Ed25519 raw sign", m.get(P + "ob3Issue"), m.get(P + "ed25519RawSign"), ISSUE_TARGET, true);
-    out.append("(info lines are compared with the issue target for orientation only)\n");
+    ratio(out, "info: DI issue / Ed25519 raw sign", m.get(P + "diIssue"), m.get(P + "ed25519RawSign"), NO_TARGET, true);
+    ratio(out, "info: DI verify / Ed25519 raw verify", m.get(P + "diVerify"), m.get(P + "ed25519RawVerify"), NO_TARGET, true);
+    out.append("(info lines are compared with the issue target for orientation only; the DI lines have no target)\n");
+    dataIntegrity(out, m);
     // A single-threaded benchmark that had its CPU to itself burns about one CPU-second per second (a little more
     // with GC and JIT threads); less means other processes took turns, and wall-clock figures suffer.
     Optional<Map.Entry<String, Double>> starved =
@@ -223,6 +275,54 @@ public final class BenchmarkMain {
       breakdown(out, m);
     }
     return out.toString();
+  }
+
+  /**
+   * Data Integrity next to vc+jwt (ops/s of each and DI / vc+jwt), and canonicalization's share of each DI pipeline:
+   * the microseconds of the canonicalization alone over the microseconds of DI issue and of DI verify.
+   */
+  private static void dataIntegrity(StringBuilder out, Map<String, Measured> m) {
+    out.append('\n');
+    out.append(
+        String.format(
+            Locale.ROOT, "%-40s %10s %10s %11s  %s%n", "Data Integrity (eddsa-rdfc-2022), info", "vc+jwt", "DI",
+            "DI / vc+jwt", "CPU-time cross-check"));
+    sideBySide(out, "issue ops/s", m.get(P + "issue"), m.get(P + "diIssue"));
+    sideBySide(out, "verify ops/s", m.get(P + "verify"), m.get(P + "diVerify"));
+    Measured canonicalize = m.get(P + "diCanonicalize");
+    out.append(
+        String.format(
+            Locale.ROOT, "%-40s %10s %10s %11s  %s%n", "canonicalization share of DI time", "canon us", "DI us", "share",
+            "CPU-time cross-check"));
+    share(out, "canonicalize / DI issue", canonicalize, m.get(P + "diIssue"));
+    share(out, "canonicalize / DI verify", canonicalize, m.get(P + "diVerify"));
+    out.append("(canonicalize = RDFC-1.0 of the credential without its proof and of the proof configuration, alone)\n");
+  }
+
+  private static void sideBySide(StringBuilder out, String label, Measured jwt, Measured di) {
+    if (jwt == null || di == null) {
+      out.append(String.format(Locale.ROOT, "%-40s %s%n", label, "n/a (not run)"));
+      return;
+    }
+    Optional<Double> cpu = di.cpuMedian().flatMap(d -> jwt.cpuMedian().map(j -> d / j));
+    out.append(
+        String.format(
+            Locale.ROOT, "%-40s %,10.0f %,10.0f %9.3f x  %s%n", label, jwt.wallMedian(), di.wallMedian(),
+            di.wallMedian() / jwt.wallMedian(), cpu.map(c -> String.format(Locale.ROOT, "%.3f x", c)).orElse("n/a")));
+  }
+
+  private static void share(StringBuilder out, String label, Measured part, Measured whole) {
+    if (part == null || whole == null) {
+      out.append(String.format(Locale.ROOT, "%-40s %s%n", label, "n/a (not run)"));
+      return;
+    }
+    // part us / whole us = (1e6 / part ops/s) / (1e6 / whole ops/s) = whole ops/s / part ops/s
+    Optional<Double> cpu = cpuMicros(part).flatMap(p -> cpuMicros(whole).map(w -> 100 * p / w));
+    out.append(
+        String.format(
+            Locale.ROOT, "%-40s %10s %10s %9.0f %%  %s%n", label, us(1e6 / part.wallMedian()),
+            us(1e6 / whole.wallMedian()), 100 * whole.wallMedian() / part.wallMedian(),
+            cpu.map(c -> String.format(Locale.ROOT, "%.0f %%", c)).orElse("n/a")));
   }
 
   private static void breakdown(StringBuilder out, Map<String, Measured> m) {
@@ -279,6 +379,14 @@ public final class BenchmarkMain {
     }
     double wall = pipeline.wallMedian() / raw.wallMedian();
     Optional<Double> cpu = pipeline.cpuMedian().flatMap(p -> raw.cpuMedian().map(r -> p / r));
+    if (Double.isNaN(target)) {
+      // No target: the ratio only, with three decimals because these ratios are small.
+      out.append(
+          String.format(
+              Locale.ROOT, "%-40s %6.3f x  %-11s %-7s %s%n", label, wall, "(none)", "-",
+              cpu.map(c -> String.format(Locale.ROOT, "%.3f x", c)).orElse("n/a")));
+      return;
+    }
     String goal = String.format(Locale.ROOT, info ? "(>= %.1f x)" : ">= %.1f x", target);
     out.append(
         String.format(
@@ -323,9 +431,10 @@ public final class BenchmarkMain {
   static final String USAGE =
       """
       java -jar bench/target/benchmarks.jar [options]
-        --quick          1 warmup x 1 s, 3 measurements x 1 s (a smoke run; figures are rough)
+        --quick          1 warmup x 1 s (DI: 2), 3 measurements x 1 s (a smoke run; figures are rough)
         --breakdown      also measure each pipeline step alone and print where the time goes
         --wi=N --w=SEC   warmup iterations and seconds per warmup iteration (default 3 x 2)
+        --diwi=N         warmup iterations of the Data Integrity benchmarks (default 6; --quick: 2)
         --i=N  --r=SEC   measurement iterations and seconds per iteration (default 5 x 2)
         --forks=N        JVM forks per benchmark (default 1)
         --rounds=N       repeat the whole sequence N times and pool the iterations (default 1); on a shared
@@ -345,6 +454,7 @@ public final class BenchmarkMain {
     boolean breakdown;
     boolean quiet;
     int warmupIterations;
+    int diWarmupIterations;
     double warmupSeconds;
     int iterations;
     double iterationSeconds;
@@ -359,7 +469,7 @@ public final class BenchmarkMain {
 
     static Settings parse(String[] args) {
       Map<String, String> given = new LinkedHashMap<>();
-      for (String name : List.of("quick", "breakdown", "quiet", "wi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof")) {
+      for (String name : List.of("quick", "breakdown", "quiet", "wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof")) {
         String property = System.getProperty("bench." + name);
         if (property != null) {
           given.put(name, property);
@@ -382,6 +492,7 @@ public final class BenchmarkMain {
       s.breakdown = Boolean.parseBoolean(given.remove("breakdown"));
       s.quiet = Boolean.parseBoolean(given.remove("quiet"));
       s.warmupIterations = Integer.parseInt(given.getOrDefault("wi", s.quick ? "1" : "3"));
+      s.diWarmupIterations = Integer.parseInt(given.getOrDefault("diwi", s.quick ? "2" : "6"));
       s.warmupSeconds = Double.parseDouble(given.getOrDefault("w", s.quick ? "1" : "2"));
       s.iterations = Integer.parseInt(given.getOrDefault("i", s.quick ? "3" : "5"));
       s.iterationSeconds = Double.parseDouble(given.getOrDefault("r", s.quick ? "1" : "2"));
@@ -391,15 +502,15 @@ public final class BenchmarkMain {
       s.json = given.get("json");
       s.prof = given.get("prof");
       s.jvmArgs = given.getOrDefault("jvmArgs", "-Xms1g -Xmx1g").strip();
-      for (String known : List.of("wi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof")) {
+      for (String known : List.of("wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof")) {
         given.remove(known);
       }
       unknown.addAll(given.keySet().stream().map(k -> "--" + k).toList());
       if (!unknown.isEmpty()) {
         throw new IllegalArgumentException("unknown option(s) " + unknown + "\n" + USAGE);
       }
-      if (s.iterations < 1 || s.warmupIterations < 0 || s.forks < 1 || s.rounds < 1) {
-        throw new IllegalArgumentException("need --i >= 1, --wi >= 0, --forks >= 1, --rounds >= 1");
+      if (s.iterations < 1 || s.warmupIterations < 0 || s.diWarmupIterations < 0 || s.forks < 1 || s.rounds < 1) {
+        throw new IllegalArgumentException("need --i >= 1, --wi >= 0, --diwi >= 0, --forks >= 1, --rounds >= 1");
       }
       return s;
     }
