@@ -1,7 +1,10 @@
 package org.saypro.dcop.issuer.log;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,14 +15,21 @@ import java.util.UUID;
 @Singleton
 public class AppendToLog {
 
-  private final LogEntryRepository entries;
+  private final JdbcOperations jdbc;
 
-  AppendToLog(LogEntryRepository entries) {
-    this.entries = entries;
+  AppendToLog(JdbcOperations jdbc) {
+    this.jdbc = jdbc;
   }
 
-  @Transactional(Transactional.TxType.MANDATORY)
+  @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
   public void credential(UUID credentialUuid, byte[] securedFormSha256, Instant at) {
-    entries.save(new LogEntryRow(null, securedFormSha256, "credential", credentialUuid, null, at));
+    jdbc.prepareStatement(
+        "insert into log_entry (data_sha256, kind, credential_uuid, created_at) values (?, 'credential', ?, ?)",
+        statement -> {
+          statement.setBytes(1, securedFormSha256);
+          statement.setObject(2, credentialUuid);
+          statement.setTimestamp(3, Timestamp.from(at));
+          return statement.executeUpdate();
+        });
   }
 }
