@@ -116,7 +116,7 @@ final class TestServer implements AutoCloseable {
     return "{\"verifiableCredential\": " + Json.writeString(verifiableCredential) + "}";
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

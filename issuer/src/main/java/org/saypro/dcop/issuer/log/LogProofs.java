@@ -1,0 +1,72 @@
+package org.saypro.dcop.issuer.log;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.saypro.dcop.core.log.Hash;
+import org.saypro.dcop.core.log.MerkleTree;
+
+/**
+ * Proofs from the stored tree: every root and path is assembled from stored complete-subtree hashes, O(log n) reads
+ * per proof, whatever the size of the log.
+ */
+@Singleton
+public class LogProofs {
+
+  private final LogStore store;
+
+  LogProofs(LogStore store) {
+    this.store = store;
+  }
+
+  /** An inclusion proof for a leaf in a tree of the given size. */
+  public record Inclusion(long leafIndex, long treeSize, List<Hash> path) {}
+
+  /** Where a credential stands in the log: integrated (with a proof and checkpoint) or still pending. */
+  public sealed interface CredentialEntry {
+    record Integrated(Inclusion inclusion, String signedCheckpoint) implements CredentialEntry {}
+
+    record Pending() implements CredentialEntry {}
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<LogStore.StoredCheckpoint> latestCheckpoint() {
+    return store.latestCheckpoint();
+  }
+
+  /** Empty when no leaf has this hash, or it is not inside the tree of that size. */
+  @Transactional(readOnly = true)
+  public Optional<Inclusion> inclusion(Hash leafHash, long size) {
+    return store
+        .leafIndexOfLeafHash(leafHash)
+        .filter(index -> index < size)
+        .map(index -> new Inclusion(index, size, MerkleTree.overNodes(store).inclusionProof(index, size)));
+  }
+
+  @Transactional(readOnly = true)
+  public List<Hash> consistency(long from, long to) {
+    return MerkleTree.overNodes(store).consistencyProof(from, to);
+  }
+
+  @Transactional(readOnly = true)
+  public long size() {
+    return store.currentSize();
+  }
+
+  /** Empty when the credential has no log entry at all. */
+  @Transactional(readOnly = true)
+  public Optional<CredentialEntry> forCredential(UUID credential) {
+    Optional<Long> index = store.leafIndexOfCredential(credential);
+    if (index.isEmpty()) {
+      return store.hasEntryForCredential(credential) ? Optional.of(new CredentialEntry.Pending()) : Optional.empty();
+    }
+    LogStore.StoredCheckpoint checkpoint = store.latestCheckpoint().orElseThrow();
+    return Optional.of(
+        new CredentialEntry.Integrated(
+            new Inclusion(
+                index.get(), checkpoint.size(), MerkleTree.overNodes(store).inclusionProof(index.get(), checkpoint.size())),
+            checkpoint.signedNote()));
+  }
+}
