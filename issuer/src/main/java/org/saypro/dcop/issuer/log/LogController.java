@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.saypro.dcop.core.anchor.AnchorCheckpoints;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.core.log.Hash;
 import org.saypro.dcop.core.validation.FieldError;
@@ -29,10 +30,12 @@ class LogController {
 
   private final LogProofs proofs;
   private final LogSequencer sequencer;
+  private final Optional<AnchorCheckpoints> ledger;
 
-  LogController(LogProofs proofs, LogSequencer sequencer) {
+  LogController(LogProofs proofs, LogSequencer sequencer, Optional<AnchorCheckpoints> ledger) {
     this.proofs = proofs;
     this.sequencer = sequencer;
+    this.ledger = ledger;
   }
 
   @Get(uri = "/log/verifier-key", produces = MediaType.TEXT_PLAIN)
@@ -86,18 +89,38 @@ class LogController {
     LogProofs.CredentialEntry entry =
         proofs.forCredential(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no credential has this identifier"));
     ObjectNode json = Json.newObject();
+    ObjectNode anchor = Json.newObject();
     if (entry instanceof LogProofs.CredentialEntry.Integrated integrated) {
       json.put("status", "integrated");
       json.put("leafIndex", integrated.inclusion().leafIndex());
       json.put("treeSize", integrated.inclusion().treeSize());
       hexes(json.putArray("inclusionPath"), integrated.inclusion().path());
       json.put("checkpoint", integrated.signedCheckpoint());
+      anchor = anchorJson(integrated.inclusion().leafIndex());
     } else {
       json.put("status", "pending");
       json.put("detail", "issued and recorded; the sequencer has not yet integrated it into the tree");
+      anchor.put("status", "pending").put("detail", "not yet in a checkpoint");
     }
-    json.putObject("anchor").put("status", "unavailable").put("detail", "ledger anchoring is not built yet");
+    json.set("anchor", anchor);
     return HttpResponse.ok(Json.writeString(json));
+  }
+
+  private ObjectNode anchorJson(long leafIndex) {
+    ObjectNode anchor = Json.newObject();
+    if (ledger.isEmpty()) {
+      return anchor.put("status", "off")
+          .put("detail", "no ledger is configured: set DCOP_LEDGER_RPC_URL, or install Node for the local chain");
+    }
+    Optional<AnchorStore.Row> covering = proofs.anchorCovering(leafIndex);
+    if (covering.isEmpty()) {
+      return anchor.put("status", "pending").put("detail", "in the log; the next anchor will cover it")
+          .put("ledger", ledger.get().ledger());
+    }
+    AnchorStore.Row row = covering.get();
+    return anchor.put("status", "anchored").put("treeSize", row.treeSize()).put("root", row.root().hex())
+        .put("transactionHash", row.txHash()).put("blockNumber", row.blockNumber())
+        .put("blockTime", String.valueOf(row.blockTime())).put("ledger", ledger.get().ledger());
   }
 
   private static void hexes(ArrayNode array, List<Hash> hashes) {

@@ -16,9 +16,17 @@ import org.saypro.dcop.core.log.MerkleTree;
 public class LogProofs {
 
   private final LogStore store;
+  private final AnchorStore anchors;
 
-  LogProofs(LogStore store) {
+  LogProofs(LogStore store, AnchorStore anchors) {
     this.store = store;
+    this.anchors = anchors;
+  }
+
+  /** The first confirmed ledger anchor whose tree contains this leaf. */
+  @Transactional(readOnly = true)
+  public Optional<AnchorStore.Row> anchorCovering(long leafIndex) {
+    return anchors.confirmedCovering(leafIndex);
   }
 
   /** An inclusion proof for a leaf in a tree of the given size. */
