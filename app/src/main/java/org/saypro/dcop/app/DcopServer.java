@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.saypro.dcop.ledger.LocalDevChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,14 +21,18 @@ public final class DcopServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DcopServer.class);
   static final String EXTERNAL_DATABASE_URL = "DATASOURCES_DEFAULT_URL";
 
+  static final String EXTERNAL_LEDGER_URL = "DCOP_LEDGER_RPC_URL";
+
   private final ApplicationContext context;
   private final EmbeddedServer server;
   private final EmbeddedDatabase database;
+  private final LocalDevChain chain;
 
-  private DcopServer(ApplicationContext context, EmbeddedServer server, EmbeddedDatabase database) {
+  private DcopServer(ApplicationContext context, EmbeddedServer server, EmbeddedDatabase database, LocalDevChain chain) {
     this.context = context;
     this.server = server;
     this.database = database;
+    this.chain = chain;
   }
 
   /**
@@ -42,19 +47,61 @@ public final class DcopServer implements AutoCloseable {
       properties.putAll(database.datasourceProperties());
       LOG.info("using embedded PostgreSQL with data in {}", dataDir.resolve("postgres").toAbsolutePath());
     }
+    LocalDevChain chain = null;
     try {
+      chain = startDevChainUnlessConfigured(properties);
       ApplicationContext context =
           ApplicationContext.builder().properties(properties).args(args).mainClass(Application.class).start();
       EmbeddedServer server = context.getBean(EmbeddedServer.class);
       server.start();
       LOG.info("DCoP Credentials listening on {}", server.getURL());
-      return new DcopServer(context, server, database);
+      return new DcopServer(context, server, database, chain);
     } catch (RuntimeException e) {
+      if (chain != null) {
+        chain.close();
+      }
       if (database != null) {
         database.close();
       }
       throw e;
     }
+  }
+
+  /**
+   * Without a configured ledger, a local development chain (anvil, from ledger-adapter's npm packages) is started on
+   * loopback with its state kept in the data directory, unless {@code dcop.ledger.dev-chain} is false. Without anvil,
+   * anchoring is off, and the log says so.
+   */
+  private static LocalDevChain startDevChainUnlessConfigured(Map<String, Object> properties) {
+    boolean configured = properties.containsKey("dcop.ledger.rpc-url")
+        || Optional.ofNullable(System.getenv(EXTERNAL_LEDGER_URL)).filter(url -> !url.isBlank()).isPresent();
+    boolean wanted = !"false".equals(String.valueOf(properties.getOrDefault("dcop.ledger.dev-chain",
+        Optional.ofNullable(System.getenv("DCOP_LEDGER_DEV_CHAIN")).orElse("true"))));
+    if (configured || !wanted) {
+      if (!configured) {
+        LOG.warn("ledger anchoring is OFF: no DCOP_LEDGER_RPC_URL and the local development chain is disabled");
+      }
+      return null;
+    }
+    Path anvil;
+    try {
+      anvil = LocalDevChain.locateAnvil();
+    } catch (IllegalStateException e) {
+      LOG.warn("ledger anchoring is OFF: no DCOP_LEDGER_RPC_URL and no local chain ({})", e.getMessage());
+      return null;
+    }
+    Path state = dataDir(properties).resolve("ledger").resolve("anvil-state.json").toAbsolutePath();
+    try {
+      java.nio.file.Files.createDirectories(state.getParent());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    LocalDevChain chain = LocalDevChain.builder().binary(anvil).stateFile(state).start();
+    properties.put("dcop.ledger.rpc-url", chain.rpcUrl());
+    properties.put("dcop.ledger.chain-id", chain.chainId());
+    properties.put("dcop.ledger.private-key", chain.devPrivateKey(0));
+    LOG.info("anchoring on a local development chain (anvil) at {}, state in {}", chain.rpcUrl(), state);
+    return chain;
   }
 
   private static boolean externalDatabaseConfigured(Map<String, Object> properties) {
@@ -86,6 +133,9 @@ public final class DcopServer implements AutoCloseable {
         context.close();
       }
     } finally {
+      if (chain != null) {
+        chain.close();
+      }
       if (database != null) {
         database.close();
       }

@@ -44,6 +44,8 @@ final class TestServer implements AutoCloseable {
 
   private Map<String, Object> properties() {
     Map<String, Object> properties = new HashMap<>(extra);
+    // tests that anchor start their own chain (AnchoringIT); the others need none
+    properties.putIfAbsent("dcop.ledger.dev-chain", "false");
     properties.put("micronaut.server.port", port);
     properties.put("dcop.public-url", "http://localhost:" + port);
     properties.put("dcop.data-dir", dataDir.toString());
