@@ -74,6 +74,15 @@ class AnchoringIT {
         assertTrue(anchor.get("blockNumber").asLong() > 0);
       }
     }
+    for (String path : List.of(paths.get(0), paths.get(29), paths.get(59))) {
+      JsonNode enveloped = TestServer.json(server.get(path, "application/json"));
+      JsonNode report = TestServer.json(server.postJson("/credentials/verify", TestServer.verifyRequest(enveloped)));
+      assertTrue(report.get("verified").asBoolean(), report.toString());
+      JsonNode anchorCheck = report.get("checks").get(4);
+      assertEquals("anchor", anchorCheck.get("check").asText());
+      assertEquals("passed", anchorCheck.get("status").asText(), anchorCheck.toString());
+      assertTrue(anchorCheck.get("detail").asText().contains("block"), anchorCheck.toString());
+    }
     long transactions;
     try (Connection sql = server.sql();
         ResultSet rows = sql.createStatement().executeQuery("select count(*) from log_anchor where status = 'confirmed'")) {
@@ -82,6 +91,18 @@ class AnchoringIT {
     }
     System.out.println("60 credentials anchored with " + transactions + " anchoring transaction(s)");
     assertTrue(transactions >= 1 && transactions < 60, "one transaction covers many credentials: " + transactions);
+  }
+
+  @Test
+  void aJustIssuedCredentialIsVerifiedWithItsAnchorPending() {
+    HttpResponse<String> issued = server.postJson("/credentials/issue", server.issueRequest("Fresh"));
+    JsonNode report =
+        TestServer.json(server.postJson("/credentials/verify",
+            TestServer.verifyRequest(TestServer.json(issued).get("verifiableCredential"))));
+    assertTrue(report.get("verified").asBoolean(), report.toString());
+    JsonNode anchorCheck = report.get("checks").get(4);
+    assertEquals("anchor", anchorCheck.get("check").asText());
+    assertTrue(List.of("pending", "passed").contains(anchorCheck.get("status").asText()), anchorCheck.toString());
   }
 
   private JsonNode awaitAnchor(String path) throws InterruptedException {

@@ -4,6 +4,10 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import org.saypro.dcop.core.anchor.AnchorCheckpoints;
+import org.saypro.dcop.core.anchor.HostedLogEvidence;
+import org.saypro.dcop.verifier.anchor.LogAnchorCheck;
 import java.util.Map;
 import org.saypro.dcop.core.did.HostedDidDocuments;
 import org.saypro.dcop.core.did.MethodRoutingResolver;
@@ -37,12 +41,14 @@ class VerifierBeans {
   }
 
   @Singleton
-  CredentialVerifier credentialVerifier(ResolveDid resolveDid) {
+  CredentialVerifier credentialVerifier(
+      ResolveDid resolveDid, Optional<HostedLogEvidence> log, Optional<AnchorCheckpoints> ledger) {
     return new CredentialVerifier(
         CredentialValidator.withBundledSchemas(),
         resolveDid,
         new DataIntegrity(RdfCanonicalizer.bundled()),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        Optional.of(new LogAnchorCheck(log, ledger)));
   }
 
   @Singleton

@@ -13,7 +13,9 @@ public sealed interface CheckResult {
   enum Status {
     PASSED,
     FAILED,
-    SKIPPED;
+    SKIPPED,
+    /** Not yet decidable and not a failure: e.g. issued, but not yet anchored on the ledger. */
+    PENDING;
 
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -39,6 +41,18 @@ public sealed interface CheckResult {
     @Override
     public Status status() {
       return Status.FAILED;
+    }
+  }
+
+  /** Not yet decidable, and not a failure (an anchor still to come). */
+  record Pending(String check, String detail) implements CheckResult {
+    public Pending {
+      requireText(check, detail);
+    }
+
+    @Override
+    public Status status() {
+      return Status.PENDING;
     }
   }
 

@@ -6,6 +6,10 @@ public final class Checks {
   public static final String SIGNATURE = "signature";
   public static final String ISSUER = "issuer";
   public static final String VALIDITY = "validity";
+  public static final String ANCHOR = "anchor";
+
+  /** The checks a credential must pass to be verified; others (anchor) may also be pending or skipped. */
+  public static final java.util.Set<String> ESSENTIAL = java.util.Set.of(FORMAT, SIGNATURE, ISSUER, VALIDITY);
 
   private Checks() {}
 }

@@ -2,6 +2,7 @@ package org.saypro.dcop.core.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.saypro.dcop.core.anchor.CheckAnchor;
 import org.saypro.dcop.core.dataintegrity.DataIntegrity;
 import org.saypro.dcop.core.dataintegrity.ProofOptions;
 import org.saypro.dcop.core.jsonld.RdfCanonicalizer;
@@ -33,6 +34,7 @@ public final class CredentialVerifier {
   private final JwsSignatureCheck signatureCheck;
   private final DataIntegritySignatureCheck dataIntegrityCheck;
   private final Clock clock;
+  private final Optional<CheckAnchor> anchorCheck;
 
   public CredentialVerifier(CredentialValidator validator, ResolveDid resolveDid, Clock clock) {
     this(validator, resolveDid, new DataIntegrity(RdfCanonicalizer.bundled()), clock);
@@ -40,10 +42,30 @@ public final class CredentialVerifier {
 
   public CredentialVerifier(
       CredentialValidator validator, ResolveDid resolveDid, DataIntegrity dataIntegrity, Clock clock) {
+    this(validator, resolveDid, dataIntegrity, clock, Optional.empty());
+  }
+
+  /** @param anchorCheck adds the {@code anchor} check (transparency log and ledger) when present */
+  public CredentialVerifier(
+      CredentialValidator validator,
+      ResolveDid resolveDid,
+      DataIntegrity dataIntegrity,
+      Clock clock,
+      Optional<CheckAnchor> anchorCheck) {
     this.validator = validator;
     this.signatureCheck = new JwsSignatureCheck(resolveDid);
     this.dataIntegrityCheck = new DataIntegritySignatureCheck(resolveDid, dataIntegrity);
     this.clock = clock;
+    this.anchorCheck = anchorCheck;
+  }
+
+  private List<CheckResult> withAnchor(List<CheckResult> checks, byte[] securedForm) {
+    if (anchorCheck.isEmpty()) {
+      return checks;
+    }
+    List<CheckResult> all = new ArrayList<>(checks);
+    all.add(anchorCheck.get().check(Json.sha256(securedForm)));
+    return all;
   }
 
   public VerificationReport verify(SecuredInput input) {
@@ -78,7 +100,8 @@ public final class CredentialVerifier {
     checks.add(signature.result());
     checks.add(issuerResult(credential, signature));
     checks.add(validityResult(credential));
-    return new VerificationReport(checks, credential);
+    return new VerificationReport(
+        withAnchor(checks, compact.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), credential);
   }
 
   private Validation readPayload(CompactJws jws) {
@@ -189,11 +212,13 @@ public final class CredentialVerifier {
             ? dataIntegrityCheck.check((ObjectNode) json, ProofOptions.ASSERTION_METHOD)
             : SignatureOutcome.refused("the credential is not a JSON object");
     return new VerificationReport(
-        List.of(
-            formatResult(validation, "a VC Data Model 2.0 credential secured with a Data Integrity proof"),
-            signature.result(),
-            issuerResult(credential, signature),
-            validityResult(credential)),
+        withAnchor(
+            List.of(
+                formatResult(validation, "a VC Data Model 2.0 credential secured with a Data Integrity proof"),
+                signature.result(),
+                issuerResult(credential, signature),
+                validityResult(credential)),
+            Json.write(json)),
         credential);
   }
 

@@ -5,8 +5,7 @@ import java.util.Optional;
 import org.saypro.dcop.core.model.Credential;
 
 /**
- * Every check run on one credential, in order, and the credential as read (when it could be read). Verified means
- * every check passed: a skipped check is not a pass.
+ * Every check run on one credential, in order, and the credential as read (when it could be read).
  */
 public record VerificationReport(List<CheckResult> checks, Optional<Credential> credential) {
   public VerificationReport {
@@ -16,8 +15,15 @@ public record VerificationReport(List<CheckResult> checks, Optional<Credential> 
     }
   }
 
+  /**
+   * Every essential check passed and no check failed. An anchor that is pending, or skipped because this server
+   * anchors nothing, does not make a valid credential unverified; the report says which.
+   */
   public boolean verified() {
-    return checks.stream().allMatch(c -> c.status() == CheckResult.Status.PASSED);
+    return checks.stream().noneMatch(c -> c.status() == CheckResult.Status.FAILED)
+        && checks.stream().filter(c -> Checks.ESSENTIAL.contains(c.check()))
+            .allMatch(c -> c.status() == CheckResult.Status.PASSED)
+        && checks.stream().map(CheckResult::check).filter(Checks.ESSENTIAL::contains).count() == Checks.ESSENTIAL.size();
   }
 
   public Optional<CheckResult> check(String name) {

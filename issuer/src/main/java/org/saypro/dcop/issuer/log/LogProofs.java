@@ -4,8 +4,11 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.saypro.dcop.core.anchor.HostedLogEvidence;
 import java.util.UUID;
 import org.saypro.dcop.core.log.Hash;
+import org.saypro.dcop.core.log.MerkleHash;
 import org.saypro.dcop.core.log.MerkleTree;
 
 /**
@@ -13,7 +16,7 @@ import org.saypro.dcop.core.log.MerkleTree;
  * per proof, whatever the size of the log.
  */
 @Singleton
-public class LogProofs {
+public class LogProofs implements HostedLogEvidence {
 
   private final LogStore store;
   private final AnchorStore anchors;
@@ -21,6 +24,33 @@ public class LogProofs {
   LogProofs(LogStore store, AnchorStore anchors) {
     this.store = store;
     this.anchors = anchors;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<Evidence> find(byte[] securedFormSha256) {
+    Optional<Long> index = store.leafIndexOfLeafHash(MerkleHash.leaf(securedFormSha256));
+    if (index.isEmpty()) {
+      return store.hasEntryForData(securedFormSha256)
+          ? Optional.of(new Evidence(OptionalLong.empty(), Optional.empty()))
+          : Optional.empty();
+    }
+    Optional<AnchorStore.Row> anchor = anchors.confirmedCovering(index.get());
+    if (anchor.isEmpty()) {
+      return Optional.of(new Evidence(OptionalLong.of(index.get()), Optional.empty()));
+    }
+    AnchorStore.Row row = anchor.get();
+    LogStore.StoredCheckpoint newest = store.latestCheckpoint().orElseThrow();
+    MerkleTree tree = MerkleTree.overNodes(store);
+    List<Hash> consistency =
+        row.treeSize() == newest.size() ? List.of() : tree.consistencyProof(row.treeSize(), newest.size());
+    return Optional.of(
+        new Evidence(
+            OptionalLong.of(index.get()),
+            Optional.of(
+                new Anchored(
+                    row.treeSize(), row.root(), row.txHash(), row.blockNumber(), String.valueOf(row.blockTime()),
+                    tree.inclusionProof(index.get(), row.treeSize()), newest.size(), newest.root(), consistency))));
   }
 
   /** The first confirmed ledger anchor whose tree contains this leaf. */

@@ -123,6 +123,15 @@ public class LogStore implements NodeSource {
         statement -> statement.setObject(1, credential));
   }
 
+  boolean hasEntryForData(byte[] dataSha256) {
+    return jdbc.prepareStatement("select 1 from log_entry where data_sha256 = ? limit 1", statement -> {
+      statement.setBytes(1, dataSha256);
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next();
+      }
+    });
+  }
+
   boolean hasEntryForCredential(UUID credential) {
     return jdbc.prepareStatement("select 1 from log_entry where credential_uuid = ?", statement -> {
       statement.setObject(1, credential);

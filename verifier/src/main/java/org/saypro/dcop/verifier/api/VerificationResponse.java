@@ -24,7 +24,8 @@ public final class VerificationResponse {
           Checks.ISSUER, "CRYPTOGRAPHIC_SECURITY_ERROR",
           Checks.VALIDITY, "RANGE_ERROR",
           PresentationVerifier.CHALLENGE, "CRYPTOGRAPHIC_SECURITY_ERROR",
-          PresentationVerifier.HOLDER, "CRYPTOGRAPHIC_SECURITY_ERROR");
+          PresentationVerifier.HOLDER, "CRYPTOGRAPHIC_SECURITY_ERROR",
+          Checks.ANCHOR, "CRYPTOGRAPHIC_SECURITY_ERROR");
 
   private VerificationResponse() {}
 
