@@ -1,19 +1,15 @@
 package org.saypro.dcop.core.dataintegrity;
 
+import org.saypro.dcop.core.VectorFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.saypro.dcop.core.dataintegrity.SpecVectors.Suite;
 import org.saypro.dcop.core.did.Multibase;
 import org.saypro.dcop.core.json.Json;
@@ -40,25 +36,7 @@ public final class DataIntegrityNegativeVectorGenerator {
   private DataIntegrityNegativeVectorGenerator() {}
 
   public static void main(String[] args) throws IOException {
-    Path dir;
-    if (args.length > 0) {
-      dir = Paths.get(args[0]);
-    } else if (Files.isDirectory(Paths.get("credential-core", "src", "test"))) {
-      dir = Paths.get("credential-core", "src", "test", "resources", "vectors", "dataintegrity", "negative");
-    } else {
-      dir = Paths.get("src", "test", "resources", "vectors", "dataintegrity", "negative");
-    }
-    Files.createDirectories(dir);
-    try (Stream<Path> old = Files.list(dir)) {
-      for (Path file : old.filter(p -> p.getFileName().toString().endsWith(".bad.json")).toList()) {
-        Files.delete(file);
-      }
-    }
-    Map<String, String> files = render();
-    for (Map.Entry<String, String> file : files.entrySet()) {
-      Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
-    }
-    System.out.println("wrote " + files.size() + " files to " + dir.toAbsolutePath());
+    VectorFiles.replace("dataintegrity/negative", args, ".bad.json", render());
   }
 
   /** Every file, by name, with its exact content. */

@@ -1,5 +1,6 @@
 package org.saypro.dcop.core.presentations;
 
+import org.saypro.dcop.core.VectorFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,17 +14,12 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.saypro.dcop.core.dataintegrity.Cryptosuite;
 import org.saypro.dcop.core.dataintegrity.DataIntegrity;
 import org.saypro.dcop.core.dataintegrity.ProofOptions;
@@ -96,25 +92,7 @@ public final class PresentationVectorGenerator {
   private PresentationVectorGenerator() {}
 
   public static void main(String[] args) throws IOException {
-    Path dir;
-    if (args.length > 0) {
-      dir = Paths.get(args[0]);
-    } else if (Files.isDirectory(Paths.get("credential-core", "src", "test"))) {
-      dir = Paths.get("credential-core", "src", "test", "resources", "vectors", "presentations");
-    } else {
-      dir = Paths.get("src", "test", "resources", "vectors", "presentations");
-    }
-    Files.createDirectories(dir);
-    try (Stream<Path> old = Files.list(dir)) {
-      for (Path file : old.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
-        Files.delete(file);
-      }
-    }
-    Map<String, String> files = render();
-    for (Map.Entry<String, String> file : files.entrySet()) {
-      Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
-    }
-    System.out.println("wrote " + files.size() + " files to " + dir.toAbsolutePath());
+    VectorFiles.replace("presentations", args, ".json", render());
   }
 
   /** Every file, by name, with its exact content. */

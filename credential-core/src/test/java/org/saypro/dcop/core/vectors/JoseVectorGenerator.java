@@ -1,5 +1,6 @@
 package org.saypro.dcop.core.vectors;
 
+import org.saypro.dcop.core.VectorFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,15 +14,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.x9.X9ECParameters;
@@ -81,25 +78,7 @@ public final class JoseVectorGenerator {
   private JoseVectorGenerator() {}
 
   public static void main(String[] args) throws IOException {
-    Path dir;
-    if (args.length > 0) {
-      dir = Paths.get(args[0]);
-    } else if (Files.isDirectory(Paths.get("credential-core", "src", "test"))) {
-      dir = Paths.get("credential-core", "src", "test", "resources", "vectors", "vcjwt");
-    } else {
-      dir = Paths.get("src", "test", "resources", "vectors", "vcjwt");
-    }
-    Files.createDirectories(dir);
-    try (Stream<Path> old = Files.list(dir)) {
-      for (Path file : old.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
-        Files.delete(file);
-      }
-    }
-    Map<String, String> files = render();
-    for (Map.Entry<String, String> file : files.entrySet()) {
-      Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
-    }
-    System.out.println("wrote " + files.size() + " files to " + dir.toAbsolutePath());
+    VectorFiles.replace("vcjwt", args, ".json", render());
   }
 
   /** Every file, by name, with its exact content. */
