@@ -96,7 +96,9 @@ public final class DcopServer implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    LocalDevChain chain = LocalDevChain.builder().binary(anvil).stateFile(state).start();
+    // state is saved every few seconds, so a killed server does not lose the chain its contract lives on
+    LocalDevChain chain =
+        LocalDevChain.builder().binary(anvil).stateFile(state).stateInterval(java.time.Duration.ofSeconds(5)).start();
     properties.put("dcop.ledger.rpc-url", chain.rpcUrl());
     properties.put("dcop.ledger.chain-id", chain.chainId());
     properties.put("dcop.ledger.private-key", chain.devPrivateKey(0));

@@ -16,6 +16,7 @@ import org.saypro.dcop.core.anchor.AnchorCheckpoints;
 import org.saypro.dcop.ledger.AnchorReceipt;
 import org.saypro.dcop.ledger.LedgerAnchorCheckpoints;
 import org.saypro.dcop.ledger.LedgerSettings;
+import org.saypro.dcop.ledger.LedgerUnavailableException;
 import org.saypro.dcop.ledger.SendResult;
 import org.saypro.dcop.ledger.Web3jAnchorLedger;
 import org.slf4j.Logger;
@@ -59,7 +60,16 @@ class LedgerWiring {
   private static String rememberedOrDeployed(Web3jAnchorLedger ledger, Path remembered) {
     try {
       if (Files.exists(remembered)) {
-        return Files.readString(remembered).strip();
+        String address = Files.readString(remembered).strip();
+        try {
+          ledger.withContract(address).latestSize();
+        } catch (LedgerUnavailableException down) {
+          LOG.warn("cannot check the CheckpointAnchor contract at {} now: {}", address, down.getMessage());
+        } catch (IllegalStateException gone) {
+          throw new IllegalStateException("no CheckpointAnchor contract answers at " + address + ", remembered in "
+              + remembered + ": the chain was reset or is another one; delete that file to deploy a new contract", gone);
+        }
+        return address;
       }
       SendResult deployed = ledger.deploy();
       if (!(deployed instanceof SendResult.Sent sent)) {

@@ -52,7 +52,7 @@ public class AnchorStore {
 
   void markSent(long treeSize, String txHash) {
     jdbc.prepareStatement(
-        "update log_anchor set status = 'sent', tx_hash = ?, attempts = attempts + 1, last_error = null,"
+        "update log_anchor set status = 'sent', tx_hash = ?, attempts = 1, last_error = null,"
             + " updated_at = now() where tree_size = ?", s -> {
           s.setString(1, txHash);
           s.setLong(2, treeSize);
