@@ -37,7 +37,8 @@ import org.openjdk.jmh.util.Statistics;
  * <p>Options (each also as a system property {@code -Dbench.<name>=<value>}): {@code --quick}, {@code --breakdown},
  * {@code --wi=N}, {@code --diwi=N}, {@code --w=SECONDS}, {@code --i=N}, {@code --r=SECONDS}, {@code --forks=N}, {@code --rounds=N},
  * {@code --only=REGEX},
- * {@code --jvmArgs="..."}, {@code --json=FILE}, {@code --prof=SPEC}, {@code --quiet}.
+ * {@code --jvmArgs="..."}, {@code --json=FILE}, {@code --prof=SPEC}, {@code --quiet}. {@code --log} runs the
+ * transparency-log benchmarks instead ({@link LogBenchmarks}), with {@code --entries=N} and {@code --appendRounds=N}.
  */
 public final class BenchmarkMain {
 
@@ -68,34 +69,16 @@ public final class BenchmarkMain {
       System.out.println(USAGE);
       return;
     }
+    if (settings.log != null) {
+      // The transparency-log benchmarks: a separate mode, so the default run stays as it was.
+      System.exit(LogBenchmarks.run(settings));
+    }
 
     // Fail in seconds, not minutes, if a fixture no longer takes the success path.
     Fixtures fixtures = new Fixtures();
     fixtures.checkSuccessPaths();
 
-    ChainedOptionsBuilder base =
-        new OptionsBuilder()
-            .forks(settings.forks)
-            .warmupIterations(settings.warmupIterations)
-            .warmupTime(TimeValue.milliseconds(Math.round(settings.warmupSeconds * 1000)))
-            .measurementIterations(settings.iterations)
-            .measurementTime(TimeValue.milliseconds(Math.round(settings.iterationSeconds * 1000)))
-            .threads(1)
-            .shouldFailOnError(true)
-            .jvmArgs(settings.jvmArgs.isEmpty() ? new String[0] : settings.jvmArgs.split("\\s+"))
-            .verbosity(settings.quiet ? VerboseMode.SILENT : VerboseMode.NORMAL)
-            .addProfiler(CpuTimeProfiler.class);
-    if (settings.prof != null) {
-      for (String profiler : settings.prof.split(";")) {
-        int colon = profiler.indexOf(':');
-        if (colon < 0) {
-          base.addProfiler(profiler);
-        } else {
-          base.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
-        }
-      }
-    }
-    Options baseOptions = base.build();
+    Options baseOptions = baseOptions(settings);
 
     // JMH would run the benchmarks alphabetically; each raw operation runs right before its pipeline instead, so a
     // change in machine load between them skews a ratio as little as possible. The Data Integrity benchmarks (JSON-LD
@@ -105,7 +88,13 @@ public final class BenchmarkMain {
     List<Options> batches = new ArrayList<>();
     if (settings.only != null) {
       // The selection in two halves, either of which may be empty: without the DI benchmarks, and only those.
-      batches.add(new OptionsBuilder().parent(baseOptions).include(settings.only).exclude(dataIntegrity).build());
+      batches.add(
+          new OptionsBuilder()
+              .parent(baseOptions)
+              .include(settings.only)
+              .exclude(dataIntegrity)
+              .exclude(LogBenchmarks.JMH_CLASS)
+              .build());
       batches.add(
           new OptionsBuilder()
               .parent(baseOptions)
@@ -149,7 +138,42 @@ public final class BenchmarkMain {
       }
     }
 
-    // Every measurement iteration of every fork and round, pooled per benchmark; medians are taken over the pool.
+    Map<String, Measured> measured = pool(results);
+    System.out.print(report(measured, settings, fixtures));
+  }
+
+  /** The JMH options every benchmark shares: iterations, forks, JVM flags, verbosity and profilers. */
+  static Options baseOptions(Settings settings) {
+    ChainedOptionsBuilder base =
+        new OptionsBuilder()
+            .forks(settings.forks)
+            .warmupIterations(settings.warmupIterations)
+            .warmupTime(TimeValue.milliseconds(Math.round(settings.warmupSeconds * 1000)))
+            .measurementIterations(settings.iterations)
+            .measurementTime(TimeValue.milliseconds(Math.round(settings.iterationSeconds * 1000)))
+            .threads(1)
+            .shouldFailOnError(true)
+            .jvmArgs(settings.jvmArgs.isEmpty() ? new String[0] : settings.jvmArgs.split("\\s+"))
+            .verbosity(settings.quiet ? VerboseMode.SILENT : VerboseMode.NORMAL)
+            .addProfiler(CpuTimeProfiler.class);
+    if (settings.prof != null) {
+      for (String profiler : settings.prof.split(";")) {
+        int colon = profiler.indexOf(':');
+        if (colon < 0) {
+          base.addProfiler(profiler);
+        } else {
+          base.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
+        }
+      }
+    }
+    return base.build();
+  }
+
+  /**
+   * Every measurement iteration of every fork and round, pooled per benchmark ({@code Class.method}); medians are
+   * taken over the pool.
+   */
+  static Map<String, Measured> pool(List<RunResult> results) {
     Map<String, ListStatistics[]> pooled = new LinkedHashMap<>();
     for (RunResult result : results) {
       String name = result.getParams().getBenchmark();
@@ -167,7 +191,7 @@ public final class BenchmarkMain {
     }
     Map<String, Measured> measured = new LinkedHashMap<>();
     pooled.forEach((name, pool) -> measured.put(name, new Measured(pool[0], pool[1])));
-    System.out.print(report(measured, settings, fixtures));
+    return measured;
   }
 
   /** One benchmark's iterations: wall-clock ops/s, and ops per CPU-second of its JVM (null or empty: not measured). */
@@ -181,7 +205,7 @@ public final class BenchmarkMain {
     }
   }
 
-  private static double loadAverage() {
+  static double loadAverage() {
     return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
@@ -394,11 +418,11 @@ public final class BenchmarkMain {
             cpu.map(c -> String.format(Locale.ROOT, "%.2f x %s", c, verdict(c, target))).orElse("n/a")));
   }
 
-  private static String load(double value) {
+  static String load(double value) {
     return value < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
   }
 
-  private static String verdict(double value, double target) {
+  static String verdict(double value, double target) {
     return value >= target ? "PASS" : "BELOW";
   }
 
@@ -420,11 +444,11 @@ public final class BenchmarkMain {
     return s == null ? Optional.empty() : s.cpuMedian().map(c -> 1e6 / c);
   }
 
-  private static String us(double micros) {
+  static String us(double micros) {
     return String.format(Locale.ROOT, micros < 10 ? "%.2f" : "%.1f", micros);
   }
 
-  private static String seconds(double value) {
+  static String seconds(double value) {
     return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
   }
 
@@ -444,6 +468,12 @@ public final class BenchmarkMain {
         --json=FILE      also write JMH's JSON result file
         --prof=SPEC      add JMH profilers, ';'-separated, e.g. --prof=gc or --prof="jfr:dir=/tmp/jfr"
         --quiet          no JMH progress output, only the final table
+      Transparency-log benchmarks (a separate run; see bench/README.md):
+        --log            inclusion-proof verification, log append into PostgreSQL, anchor gas (about 1.5 min);
+                         --log=proofs,append,gas runs only the parts named. --quick, --wi, --w, --i, --r,
+                         --forks, --rounds, --jvmArgs, --json, --prof and --quiet apply to its JMH part (proofs)
+        --entries=N      log entries per round of the append benchmark (default 25600; --quick: 5120)
+        --appendRounds=N measured rounds of the append benchmark, each path once per round (default 3; --quick: 1)
       Each option is also a system property: -Dbench.quick=true, -Dbench.wi=5, -Dbench.only=Pipeline.issue ...
       """;
 
@@ -464,12 +494,16 @@ public final class BenchmarkMain {
     String json;
     String jvmArgs;
     String prof;
+    /** --log: null when off, else the parts to run (proofs, append, gas). */
+    List<String> log;
+    int entries;
+    int appendRounds;
     double loadBefore = -1;
     double loadAfter = -1;
 
     static Settings parse(String[] args) {
       Map<String, String> given = new LinkedHashMap<>();
-      for (String name : List.of("quick", "breakdown", "quiet", "wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof")) {
+      for (String name : List.of("quick", "breakdown", "quiet", "wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof", "log", "entries", "appendRounds")) {
         String property = System.getProperty("bench." + name);
         if (property != null) {
           given.put(name, property);
@@ -502,15 +536,31 @@ public final class BenchmarkMain {
       s.json = given.get("json");
       s.prof = given.get("prof");
       s.jvmArgs = given.getOrDefault("jvmArgs", "-Xms1g -Xmx1g").strip();
-      for (String known : List.of("wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof")) {
+      String log = given.get("log");
+      if (log != null && !log.equals("false")) {
+        s.log = log.equals("true") ? LogBenchmarks.PARTS : List.of(log.split(","));
+        if (!LogBenchmarks.PARTS.containsAll(s.log) || s.log.isEmpty()) {
+          throw new IllegalArgumentException("--log takes no value or a comma-separated list of " + LogBenchmarks.PARTS);
+        }
+        for (String other : List.of("only", "diwi", "breakdown")) {
+          if (given.containsKey(other) || (other.equals("breakdown") && s.breakdown)) {
+            throw new IllegalArgumentException("--" + other + " does not apply to --log");
+          }
+        }
+      }
+      s.entries = Integer.parseInt(given.getOrDefault("entries", s.quick ? "5120" : "25600"));
+      s.appendRounds = Integer.parseInt(given.getOrDefault("appendRounds", s.quick ? "1" : "3"));
+      for (String known : List.of("wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof", "log", "entries", "appendRounds")) {
         given.remove(known);
       }
       unknown.addAll(given.keySet().stream().map(k -> "--" + k).toList());
       if (!unknown.isEmpty()) {
         throw new IllegalArgumentException("unknown option(s) " + unknown + "\n" + USAGE);
       }
-      if (s.iterations < 1 || s.warmupIterations < 0 || s.diWarmupIterations < 0 || s.forks < 1 || s.rounds < 1) {
-        throw new IllegalArgumentException("need --i >= 1, --wi >= 0, --diwi >= 0, --forks >= 1, --rounds >= 1");
+      if (s.iterations < 1 || s.warmupIterations < 0 || s.diWarmupIterations < 0 || s.forks < 1 || s.rounds < 1
+          || s.entries < 1 || s.appendRounds < 1) {
+        throw new IllegalArgumentException(
+            "need --i >= 1, --wi >= 0, --diwi >= 0, --forks >= 1, --rounds >= 1, --entries >= 1, --appendRounds >= 1");
       }
       return s;
     }

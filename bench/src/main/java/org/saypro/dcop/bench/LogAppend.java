@@ -1,0 +1,457 @@
+package org.saypro.dcop.bench;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.transaction.TransactionOperations;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.saypro.dcop.core.log.Checkpoint;
+import org.saypro.dcop.core.log.CheckpointVerifier;
+import org.saypro.dcop.core.log.CompactRange;
+import org.saypro.dcop.core.log.MerkleHash;
+import org.saypro.dcop.core.log.NoteCheck;
+import org.saypro.dcop.core.log.NoteVerifierKey;
+import org.saypro.dcop.issuer.log.AppendToLog;
+import org.saypro.dcop.issuer.log.LogOrigin;
+import org.saypro.dcop.issuer.log.LogSequencer;
+
+/**
+ * Transparency-log append throughput into a real PostgreSQL ({@code --log}): the issuer's own log path against plain
+ * batched inserts of rows of the same shape, on the same embedded server, connection pool and transaction manager.
+ *
+ * <p>The server is the one the app starts by default (zonky embedded PostgreSQL, loopback only), migrated with the
+ * issuer's Flyway migrations from the issuer jar. A minimal Micronaut {@link ApplicationContext} holds the issuer
+ * module's beans against it, so the log path runs the issuer's classes as the server does:
+ *
+ * <ul>
+ *   <li><b>plain</b>: per batch of {@value #BATCH} rows, one transaction with one JDBC batch of inserts into a scratch
+ *       table with log_entry's data columns (32-byte hash, uuid, timestamp, bigserial id; no other index, no foreign
+ *       key). Informational: the same with one insert statement per row instead of a JDBC batch.
+ *   <li><b>log</b>: per batch of {@value #BATCH} entries, one transaction in which {@link AppendToLog#credential} is
+ *       called once per entry (one insert each, as the issuer appends when it stores a credential), then {@link
+ *       LogSequencer#integrateBatch()} in its own transaction: advisory lock, pending rows {@code for update skip
+ *       locked}, {@link CompactRange} resumed from stored nodes and appended, leaf indexes, subtree nodes and one
+ *       signed checkpoint.
+ * </ul>
+ *
+ * Every round starts from empty tables. The log path's entries reference credential rows (log_entry's foreign key),
+ * which are inserted before its clock starts. After each log round the stored tree is checked: no pending entry, one
+ * checkpoint per batch, the expected number of nodes, and a latest checkpoint whose signature verifies and whose
+ * root is the in-memory root of the same leaves.
+ */
+final class LogAppend implements AutoCloseable {
+
+  /** Rows per transaction in both paths; also the sequencer's batch size (dcop.log.batch-size, 256 in the app). */
+  static final int BATCH = 256;
+
+  private static final String DATABASE = "dcop";
+  private static final String USER = "postgres";
+
+  private final Path directory;
+  private final EmbeddedPostgres postgres;
+  private final ApplicationContext context;
+  private final TransactionOperations<Connection> transactions;
+  private final AppendToLog appendToLog;
+  private final LogSequencer sequencer;
+  private final String origin;
+  final String serverDescription;
+  final String migrations;
+
+  /** Per-round timings in nanoseconds. */
+  record Round(int entries, long plainNanos, long singleNanos, long logNanos, long appendNanos, long integrateNanos) {
+    double plainPerSecond() {
+      return entries / (plainNanos / 1e9);
+    }
+
+    double singlePerSecond() {
+      return entries / (singleNanos / 1e9);
+    }
+
+    double logPerSecond() {
+      return entries / (logNanos / 1e9);
+    }
+
+    double appendPerSecond() {
+      return entries / (appendNanos / 1e9);
+    }
+
+    double integratePerSecond() {
+      return entries / (integrateNanos / 1e9);
+    }
+  }
+
+  private LogAppend(Path directory) throws IOException, SQLException {
+    this.directory = directory;
+    // As the app's EmbeddedDatabase starts it (zonky's defaults, loopback only), in a throwaway directory.
+    this.postgres =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(directory.resolve("postgres"))
+            .setCleanDataDirectory(true)
+            .setServerConfig("listen_addresses", "127.0.0.1")
+            .start();
+    try (Connection admin = postgres.getPostgresDatabase().getConnection();
+        Statement create = admin.createStatement()) {
+      create.execute("create database " + DATABASE);
+    }
+    String url = postgres.getJdbcUrl(USER, DATABASE);
+
+    // The issuer's migrations, read from the issuer jar on the classpath.
+    MigrateResult migrated =
+        Flyway.configure().dataSource(url, USER, "").locations("classpath:db/migration").load().migrate();
+    this.migrations = migrated.migrationsExecuted + " migrations to V" + migrated.targetSchemaVersion;
+
+    try (Connection sql = DriverManager.getConnection(url, USER, "");
+        Statement statement = sql.createStatement()) {
+      statement.execute(
+          "create table bench_plain ("
+              + " entry_id bigserial primary key,"
+              + " data_sha256 bytea not null check (octet_length(data_sha256) = 32),"
+              + " credential_uuid uuid,"
+              + " created_at timestamptz not null default now())");
+      try (ResultSet row =
+          statement.executeQuery(
+              "select current_setting('server_version'), current_setting('synchronous_commit'),"
+                  + " current_setting('fsync'), current_setting('shared_buffers')")) {
+        row.next();
+        this.serverDescription =
+            "PostgreSQL " + row.getString(1) + " (embedded, zonky), synchronous_commit=" + row.getString(2)
+                + ", fsync=" + row.getString(3) + ", shared_buffers=" + row.getString(4);
+      }
+    }
+
+    Map<String, Object> properties = new HashMap<>();
+    // The datasource as app/src/main/resources/application.yml and EmbeddedDatabase configure it.
+    properties.put("datasources.default.url", url);
+    properties.put("datasources.default.username", USER);
+    properties.put("datasources.default.password", "");
+    properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
+    properties.put("datasources.default.db-type", "postgres");
+    properties.put("datasources.default.dialect", "POSTGRES");
+    properties.put("datasources.default.maximum-pool-size", 10);
+    // The dcop.* settings the issuer's beans read, as in application.yml. The migrations already ran (above).
+    properties.put("dcop.public-url", "http://localhost:8080");
+    properties.put("dcop.data-dir", directory.toString());
+    byte[] kek = new byte[32];
+    new SecureRandom().nextBytes(kek);
+    properties.put("dcop.kek", Base64.getEncoder().encodeToString(kek));
+    properties.put("dcop.max-json-bytes", 262144);
+    properties.put("dcop.default-securing", "vc+jwt");
+    properties.put("dcop.log.batch-size", BATCH);
+    // The benchmark calls integrateBatch() itself; the scheduled sequencer must not take batches from it.
+    properties.put("dcop.log.sequence-interval", "24h");
+    this.context = ApplicationContext.builder().deduceEnvironment(false).properties(properties).start();
+    this.transactions = context.getBean(Argument.of(TransactionOperations.class, Connection.class));
+    this.appendToLog = context.getBean(AppendToLog.class);
+    this.sequencer = context.getBean(LogSequencer.class);
+    this.origin = context.getBean(LogOrigin.class).value();
+    // The scheduled sequencer's first run comes 1 s after start; let it find the log empty before any round.
+    sleep(1500);
+  }
+
+  static LogAppend start() {
+    Path directory;
+    try {
+      directory = Files.createTempDirectory("dcop-bench-log-");
+      return new LogAppend(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot prepare the embedded PostgreSQL", e);
+    }
+  }
+
+  /**
+   * One round of each path on {@code entries} new rows; {@code logFirst} swaps their order so that neither path always
+   * runs on the warmer server.
+   */
+  Round round(int entries, boolean logFirst) {
+    byte[][] hashes = new byte[entries][];
+    UUID[] uuids = new UUID[entries];
+    SecureRandom random = new SecureRandom();
+    for (int i = 0; i < entries; i++) {
+      hashes[i] = new byte[32];
+      random.nextBytes(hashes[i]);
+      uuids[i] = UUID.randomUUID();
+    }
+    long plain;
+    long single;
+    long[] log;
+    if (logFirst) {
+      log = logPath(hashes, uuids);
+      single = plainPath(hashes, uuids, false);
+      plain = plainPath(hashes, uuids, true);
+    } else {
+      plain = plainPath(hashes, uuids, true);
+      single = plainPath(hashes, uuids, false);
+      log = logPath(hashes, uuids);
+    }
+    return new Round(entries, plain, single, log[0] + log[1], log[0], log[1]);
+  }
+
+  /** Plain inserts, {@value #BATCH} per transaction: as one JDBC batch, or (informational) one statement per row. */
+  private long plainPath(byte[][] hashes, UUID[] uuids, boolean batched) {
+    reset();
+    long start = System.nanoTime();
+    for (int from = 0; from < hashes.length; from += BATCH) {
+      int first = from;
+      int end = Math.min(hashes.length, from + BATCH);
+      transactions.executeWrite(status -> {
+        try (PreparedStatement insert =
+            status.getConnection().prepareStatement(
+                "insert into bench_plain (data_sha256, credential_uuid, created_at) values (?, ?, ?)")) {
+          for (int i = first; i < end; i++) {
+            insert.setBytes(1, hashes[i]);
+            insert.setObject(2, uuids[i]);
+            insert.setTimestamp(3, Timestamp.from(Instant.now()));
+            if (batched) {
+              insert.addBatch();
+            } else {
+              insert.executeUpdate();
+            }
+          }
+          return batched ? insert.executeBatch() : null;
+        }
+      });
+    }
+    long elapsed = System.nanoTime() - start;
+    long rows = count("select count(*) from bench_plain");
+    if (rows != hashes.length) {
+      throw new IllegalStateException("plain path stored " + rows + " rows, not " + hashes.length);
+    }
+    return elapsed;
+  }
+
+  /** Returns {append nanos, integrate nanos}. */
+  private long[] logPath(byte[][] hashes, UUID[] uuids) {
+    reset();
+    insertCredentials(uuids);
+    long append = 0;
+    long integrate = 0;
+    for (int from = 0; from < hashes.length; from += BATCH) {
+      int first = from;
+      int end = Math.min(hashes.length, from + BATCH);
+      long t0 = System.nanoTime();
+      transactions.executeWrite(status -> {
+        for (int i = first; i < end; i++) {
+          appendToLog.credential(uuids[i], hashes[i], Instant.now());
+        }
+        return null;
+      });
+      long t1 = System.nanoTime();
+      int integrated = sequencer.integrateBatch();
+      long t2 = System.nanoTime();
+      if (integrated != end - first) {
+        throw new IllegalStateException(
+            "integrateBatch() integrated " + integrated + " entries, not " + (end - first)
+                + ": did the scheduled sequencer run?");
+      }
+      append += t1 - t0;
+      integrate += t2 - t1;
+    }
+    checkTree(hashes);
+    return new long[] {append, integrate};
+  }
+
+  /** The stored log must be exactly the tree of these entries, in order, with a valid signed checkpoint. */
+  private void checkTree(byte[][] hashes) {
+    long n = hashes.length;
+    long pending = count("select count(*) from log_entry where leaf_index is null");
+    long checkpoints = count("select count(*) from log_checkpoint");
+    long nodes = count("select count(*) from log_node");
+    long expectedCheckpoints = (n + BATCH - 1) / BATCH;
+    // Each append stores its leaf and one node per level it completes: 2n - popcount(n) nodes in all.
+    long expectedNodes = 2 * n - Long.bitCount(n);
+    if (pending != 0 || checkpoints != expectedCheckpoints || nodes != expectedNodes) {
+      throw new IllegalStateException(
+          String.format(
+              Locale.ROOT, "log after %d entries: %d pending (want 0), %d checkpoints (want %d), %d nodes (want %d)",
+              n, pending, checkpoints, expectedCheckpoints, nodes, expectedNodes));
+    }
+    CompactRange range = CompactRange.empty();
+    for (byte[] hash : hashes) {
+      range = range.append(MerkleHash.leaf(hash)).range();
+    }
+    String note =
+        transactions.executeRead(status -> {
+          try (Statement statement = status.getConnection().createStatement();
+              ResultSet row =
+                  statement.executeQuery("select signed_note from log_checkpoint order by tree_size desc limit 1")) {
+            row.next();
+            return row.getString(1);
+          }
+        });
+    NoteCheck<Checkpoint> checked =
+        new CheckpointVerifier(NoteVerifierKey.parse(sequencer.verifierKey()), origin).verify(note);
+    if (!(checked instanceof NoteCheck.Verified<Checkpoint> verified)
+        || verified.value().size() != n
+        || !verified.value().root().equals(range.root())) {
+      throw new IllegalStateException("the latest checkpoint is not the signed root of the appended entries: " + checked);
+    }
+  }
+
+  private void insertCredentials(UUID[] uuids) {
+    for (int from = 0; from < uuids.length; from += BATCH) {
+      int first = from;
+      int end = Math.min(uuids.length, from + BATCH);
+      transactions.executeWrite(status -> {
+        try (PreparedStatement insert =
+            status.getConnection().prepareStatement(
+                "insert into credential (uuid, credential_id, issuer, subject, types, format, secured_form,"
+                    + " secured_sha256, issued_at) values (?, ?, 'did:web:localhost%3A8080', null,"
+                    + " '{VerifiableCredential}', 'vc+jwt', 'bench', ?, now())")) {
+          for (int i = first; i < end; i++) {
+            insert.setObject(1, uuids[i]);
+            insert.setString(2, "urn:uuid:" + uuids[i]);
+            insert.setBytes(3, new byte[32]);
+            insert.addBatch();
+          }
+          return insert.executeBatch();
+        }
+      });
+    }
+    admin("analyze credential");
+  }
+
+  /**
+   * Empty tables and dirty pages written, so that each timed phase starts alike. No {@code vacuum analyze}: truncated
+   * tables have unknown statistics, as on a new install. With log_entry analyzed while empty, the sequencer's {@code
+   * update log_entry set leaf_index = ? where entry_id = ?} ran as a sequential scan of the whole table for every
+   * entry, so each batch took longer than the one before (in one trial, integration fell to about 1,300 entries/s over
+   * 25,600 entries).
+   */
+  private void reset() {
+    transactions.executeWrite(status -> {
+      try (Statement statement = status.getConnection().createStatement()) {
+        statement.execute(
+            "truncate log_anchor, log_checkpoint, log_node, log_entry, idempotency_key, credential, bench_plain"
+                + " restart identity");
+      }
+      return null;
+    });
+    admin("checkpoint");
+  }
+
+  /** A statement that cannot run inside a transaction block, on a connection of its own. */
+  private void admin(String sql) {
+    try (Connection connection = postgres.getDatabase(USER, DATABASE).getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + " failed", e);
+    }
+  }
+
+  private long count(String sql) {
+    return transactions.executeRead(status -> {
+      try (Statement statement = status.getConnection().createStatement();
+          ResultSet row = statement.executeQuery(sql)) {
+        row.next();
+        return row.getLong(1);
+      }
+    });
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The measured rounds, and which server and schema they ran on. */
+  record Result(String server, List<Round> rounds) {}
+
+  /**
+   * A warmup round (not reported) of {@code warmupEntries}, then {@code rounds} measured rounds of {@code entries},
+   * alternating which path goes first.
+   */
+  static Result measure(int entries, int rounds, int warmupEntries, PrintStream progress) {
+    try (LogAppend bench = start()) {
+      String server = bench.serverDescription + "; " + bench.migrations;
+      progress.println("# log append: " + server);
+      if (warmupEntries > 0) {
+        progress.println("# log append warmup: " + describe(bench.round(warmupEntries, false)));
+      }
+      List<Round> measured = new ArrayList<>();
+      for (int r = 0; r < rounds; r++) {
+        Round round = bench.round(entries, r % 2 == 1);
+        measured.add(round);
+        progress.println("# log append round " + (r + 1) + "/" + rounds + ": " + describe(round));
+      }
+      return new Result(server, measured);
+    }
+  }
+
+  static String describe(Round round) {
+    return String.format(
+        Locale.ROOT,
+        "%,d entries: plain %,.0f/s (one statement per row %,.0f/s), log %,.0f/s (append %,.0f/s, integrate %,.0f/s),"
+            + " log/plain %.2f x",
+        round.entries(), round.plainPerSecond(), round.singlePerSecond(), round.logPerSecond(),
+        round.appendPerSecond(), round.integratePerSecond(), round.logPerSecond() / round.plainPerSecond());
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (context.isRunning()) {
+        context.close();
+      }
+    } finally {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("embedded PostgreSQL did not stop cleanly", e);
+      } finally {
+        deleteQuietly(directory);
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path root) {
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          Files.deleteIfExists(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+          Files.deleteIfExists(dir);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException ignored) {
+      // a temporary directory
+    }
+  }
+}
