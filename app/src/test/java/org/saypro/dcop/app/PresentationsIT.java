@@ -100,15 +100,6 @@ class PresentationsIT {
     return TestServer.json(response);
   }
 
-  private static String status(JsonNode report, String check) {
-    for (JsonNode c : report.get("checks")) {
-      if (c.get("check").asText().equals(check)) {
-        return c.get("status").asText();
-      }
-    }
-    throw new AssertionError("no " + check + " in " + report);
-  }
-
   @Test
   void aDataIntegrityPresentationWithChallengeAndDomainVerifies() throws Exception {
     String did = holder.controller();
@@ -118,7 +109,7 @@ class PresentationsIT {
     JsonNode report = verify(signed(vp, holder, challenge, DOMAIN), challenge, DOMAIN);
     assertTrue(report.get("verified").asBoolean(), report.toString());
     for (String check : new String[] {"format", "signature", "challenge", "holder"}) {
-      assertEquals("passed", status(report, check), check);
+      assertEquals("passed", TestServer.status(report, check), check);
     }
     assertEquals(2, report.get("credentials").size());
     assertTrue(report.get("credentials").get(1).get("verified").asBoolean());
@@ -132,7 +123,7 @@ class PresentationsIT {
     assertTrue(verify(vp, challenge, DOMAIN).get("verified").asBoolean());
     JsonNode replay = verify(vp, challenge, DOMAIN);
     assertFalse(replay.get("verified").asBoolean());
-    assertEquals("failed", status(replay, "challenge"));
+    assertEquals("failed", TestServer.status(replay, "challenge"));
     assertTrue(replay.toString().contains("already used"));
   }
 
@@ -142,17 +133,17 @@ class PresentationsIT {
     JsonNode credential = credentialAbout(did, "{}");
     String requested = challenge();
     JsonNode wrongChallenge = verify(signed(presentation(did, credential), holder, challenge(), DOMAIN), requested, DOMAIN);
-    assertEquals("failed", status(wrongChallenge, "challenge"));
-    assertEquals("passed", status(wrongChallenge, "signature"));
+    assertEquals("failed", TestServer.status(wrongChallenge, "challenge"));
+    assertEquals("passed", TestServer.status(wrongChallenge, "signature"));
 
     String another = challenge();
     JsonNode wrongDomain =
         verify(signed(presentation(did, credential), holder, another, "attacker.example"), another, DOMAIN);
-    assertEquals("failed", status(wrongDomain, "challenge"));
+    assertEquals("failed", TestServer.status(wrongDomain, "challenge"));
     assertFalse(wrongDomain.get("verified").asBoolean());
 
     JsonNode unknown = verify(signed(presentation(did, credential), holder, "made-up", DOMAIN), "made-up", DOMAIN);
-    assertEquals("failed", status(unknown, "challenge"));
+    assertEquals("failed", TestServer.status(unknown, "challenge"));
     assertTrue(unknown.toString().contains("not issued here"));
   }
 
@@ -163,28 +154,28 @@ class PresentationsIT {
     JsonNode report =
         verify(signed(presentation(holder.controller(), aboutSomeoneElse), holder, challenge, DOMAIN), challenge, DOMAIN);
     assertFalse(report.get("verified").asBoolean());
-    assertEquals("failed", status(report, "holder"));
+    assertEquals("failed", TestServer.status(report, "holder"));
     assertTrue(report.get("credentials").get(0).get("verified").asBoolean(), "the credential itself is fine");
 
     String next = challenge();
     JsonNode signedByStranger =
         verify(signed(presentation(holder.controller(), credentialAbout(holder.controller(), "{}")), stranger, next,
             DOMAIN), next, DOMAIN);
-    assertEquals("failed", status(signedByStranger, "holder"));
+    assertEquals("failed", TestServer.status(signedByStranger, "holder"));
   }
 
   @Test
   void anUnsignedPresentationVerifiesItsCredentialsAndSkipsTheHolder() {
     String did = holder.controller();
     JsonNode report = verify(presentation(did, credentialAbout(did, "{}")), null, null);
-    assertEquals("skipped", status(report, "holder"));
-    assertEquals("skipped", status(report, "signature"));
+    assertEquals("skipped", TestServer.status(report, "holder"));
+    assertEquals("skipped", TestServer.status(report, "signature"));
     assertTrue(report.get("credentials").get(0).get("verified").asBoolean());
     assertTrue(report.get("verified").asBoolean(), "no presentation check failed and every credential verified");
 
     String challenge = challenge();
     JsonNode challenged = verify(presentation(did, credentialAbout(did, "{}")), challenge, null);
-    assertEquals("failed", status(challenged, "challenge"));
+    assertEquals("failed", TestServer.status(challenged, "challenge"));
   }
 
   @Test

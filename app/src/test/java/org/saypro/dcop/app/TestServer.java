@@ -114,6 +114,16 @@ final class TestServer implements AutoCloseable {
         .formatted(issuerDid(), subjectName);
   }
 
+  /** The status of the named check in a verification report. */
+  static String status(JsonNode report, String check) {
+    for (JsonNode c : report.get("checks")) {
+      if (c.get("check").asText().equals(check)) {
+        return c.get("status").asText();
+      }
+    }
+    throw new AssertionError("no check " + check + " in " + report);
+  }
+
   static String verifyRequest(JsonNode verifiableCredential) {
     return "{\"verifiableCredential\": " + Json.writeString(verifiableCredential) + "}";
   }
