@@ -64,28 +64,43 @@ public class LogStore implements NodeSource {
         });
   }
 
+  /** One statement for the whole batch: the entries' ids and their new, consecutive leaf indexes. */
   void assignLeafIndexes(List<Pending> entries, long firstIndex) {
-    jdbc.prepareStatement("update log_entry set leaf_index = ? where entry_id = ?", statement -> {
-      long index = firstIndex;
-      for (Pending entry : entries) {
-        statement.setLong(1, index++);
-        statement.setLong(2, entry.entryId());
-        statement.addBatch();
-      }
-      return statement.executeBatch();
-    });
+    Long[] ids = new Long[entries.size()];
+    Long[] indexes = new Long[entries.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = entries.get(i).entryId();
+      indexes[i] = firstIndex + i;
+    }
+    jdbc.prepareStatement(
+        "update log_entry set leaf_index = v.leaf_index from unnest(?::bigint[], ?::bigint[]) as v(entry_id, leaf_index)"
+            + " where log_entry.entry_id = v.entry_id",
+        statement -> {
+          statement.setArray(1, statement.getConnection().createArrayOf("bigint", ids));
+          statement.setArray(2, statement.getConnection().createArrayOf("bigint", indexes));
+          return statement.executeUpdate();
+        });
   }
 
+  /** One statement for the whole batch of completed subtree nodes. */
   void saveNodes(List<SubtreeNode> nodes) {
-    jdbc.prepareStatement("insert into log_node (level, node_index, hash) values (?, ?, ?)", statement -> {
-      for (SubtreeNode node : nodes) {
-        statement.setInt(1, node.level());
-        statement.setLong(2, node.index());
-        statement.setBytes(3, node.hash().bytes());
-        statement.addBatch();
-      }
-      return statement.executeBatch();
-    });
+    Integer[] levels = new Integer[nodes.size()];
+    Long[] indexes = new Long[nodes.size()];
+    byte[][] hashes = new byte[nodes.size()][];
+    for (int i = 0; i < levels.length; i++) {
+      levels[i] = nodes.get(i).level();
+      indexes[i] = nodes.get(i).index();
+      hashes[i] = nodes.get(i).hash().bytes();
+    }
+    jdbc.prepareStatement(
+        "insert into log_node (level, node_index, hash)"
+            + " select * from unnest(?::smallint[], ?::bigint[], ?::bytea[])",
+        statement -> {
+          statement.setArray(1, statement.getConnection().createArrayOf("smallint", levels));
+          statement.setArray(2, statement.getConnection().createArrayOf("bigint", indexes));
+          statement.setArray(3, statement.getConnection().createArrayOf("bytea", hashes));
+          return statement.executeUpdate();
+        });
   }
 
   void saveCheckpoint(long size, Hash root, String signedNote) {
