@@ -12,8 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import jakarta.inject.Singleton;
 import org.saypro.dcop.core.anchor.AnchorCheckpoints;
+import org.saypro.dcop.core.anchor.LedgerContract;
+import org.saypro.dcop.core.anchor.ReadContractAnchors;
 import org.saypro.dcop.ledger.AnchorReceipt;
+import org.saypro.dcop.ledger.ContractAnchorReader;
 import org.saypro.dcop.ledger.LedgerAnchorCheckpoints;
 import org.saypro.dcop.ledger.LedgerSettings;
 import org.saypro.dcop.ledger.LedgerUnavailableException;
@@ -32,9 +36,12 @@ class LedgerWiring {
 
   private static final Logger LOG = LoggerFactory.getLogger(LedgerWiring.class);
 
+  /** The connection, the account and this deployment's contract (deployed on first start when none is given). */
+  record ConnectedLedger(Web3jAnchorLedger ledger, LedgerContract contract, int confirmations, String description) {}
+
   @Context
   @Requires(property = "dcop.ledger.rpc-url")
-  AnchorCheckpoints anchorCheckpoints(
+  ConnectedLedger connectedLedger(
       @Value("${dcop.ledger.rpc-url}") String rpcUrl,
       @Value("${dcop.ledger.chain-id}") long chainId,
       @Nullable @Value("${dcop.ledger.private-key:}") String privateKey,
@@ -53,8 +60,31 @@ class LedgerWiring {
     Path remembered = Path.of(dataDir).resolve("ledger").resolve("contract-" + chainId);
     String address =
         (contractAddress != null && !contractAddress.isBlank()) ? contractAddress : rememberedOrDeployed(ledger, remembered);
+    return new ConnectedLedger(
+        ledger, new LedgerContract(chainId, address), confirmations,
+        "chain " + chainId + " contract " + address + " via " + rpcUrl);
+  }
+
+  @Singleton
+  @Requires(property = "dcop.ledger.rpc-url")
+  AnchorCheckpoints anchorCheckpoints(ConnectedLedger connected) {
     return new LedgerAnchorCheckpoints(
-        ledger.withContract(address), confirmations, "chain " + chainId + " contract " + address + " via " + rpcUrl);
+        connected.ledger().withContract(connected.contract().address()), connected.confirmations(),
+        connected.description());
+  }
+
+  /** This deployment's anchor contract, announced in its DID document. */
+  @Singleton
+  @Requires(property = "dcop.ledger.rpc-url")
+  LedgerContract ledgerContract(ConnectedLedger connected) {
+    return connected.contract();
+  }
+
+  /** Reads any deployment's anchor contract on the same chain, for the verifier. */
+  @Singleton
+  @Requires(property = "dcop.ledger.rpc-url")
+  ReadContractAnchors readContractAnchors(ConnectedLedger connected) {
+    return new ContractAnchorReader(connected.ledger(), connected.contract().chainId(), connected.confirmations());
   }
 
   private static String rememberedOrDeployed(Web3jAnchorLedger ledger, Path remembered) {

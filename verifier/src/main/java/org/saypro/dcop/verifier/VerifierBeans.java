@@ -5,8 +5,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.saypro.dcop.core.anchor.AnchorCheckpoints;
 import org.saypro.dcop.core.anchor.HostedLogEvidence;
+import org.saypro.dcop.core.anchor.LedgerContract;
+import org.saypro.dcop.core.anchor.ReadContractAnchors;
+import org.saypro.dcop.verifier.anchor.IssuerLogEvidence;
 import org.saypro.dcop.verifier.anchor.LogAnchorCheck;
 import java.util.Map;
 import org.saypro.dcop.core.did.HostedDidDocuments;
@@ -28,11 +30,15 @@ class VerifierBeans {
 
   private static final int MAX_CACHED_DIDS = 1000;
 
+  /** The one way the verifier reaches the network: public https hosts only, bounded time and size. */
   @Singleton
-  ResolveDid resolveDid(VerifierSettings settings, List<HostedDidDocuments> hosted) {
-    var http =
-        new GuardedHttpClient(
-            settings.didConnectTimeout(), settings.didReadTimeout(), settings.didMaxBytes(), settings.developmentMode());
+  GuardedHttpClient guardedHttpClient(VerifierSettings settings) {
+    return new GuardedHttpClient(
+        settings.didConnectTimeout(), settings.didReadTimeout(), settings.didMaxBytes(), settings.developmentMode());
+  }
+
+  @Singleton
+  ResolveDid resolveDid(VerifierSettings settings, GuardedHttpClient http, List<HostedDidDocuments> hosted) {
     Clock clock = Clock.systemUTC();
     var web = new CachingDidResolver(new HttpDidWebResolver(hosted, http), settings.didCacheTtl(), MAX_CACHED_DIDS, clock);
     var keyDocuments =
@@ -42,13 +48,17 @@ class VerifierBeans {
 
   @Singleton
   CredentialVerifier credentialVerifier(
-      ResolveDid resolveDid, Optional<HostedLogEvidence> log, Optional<AnchorCheckpoints> ledger) {
+      ResolveDid resolveDid,
+      GuardedHttpClient http,
+      Optional<HostedLogEvidence> log,
+      Optional<LedgerContract> ownContract,
+      Optional<ReadContractAnchors> chain) {
     return new CredentialVerifier(
         CredentialValidator.withBundledSchemas(),
         resolveDid,
         new DataIntegrity(RdfCanonicalizer.bundled()),
         Clock.systemUTC(),
-        Optional.of(new LogAnchorCheck(log, ledger)));
+        Optional.of(new LogAnchorCheck(log, ownContract, chain, new IssuerLogEvidence(resolveDid, http))));
   }
 
   @Singleton

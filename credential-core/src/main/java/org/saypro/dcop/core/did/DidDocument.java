@@ -11,7 +11,11 @@ import org.saypro.dcop.core.json.Json;
  * verification needs: keys, and which of them may assert credentials or authenticate.
  */
 public record DidDocument(
-    String id, List<VerificationMethod> verificationMethods, List<String> assertionMethods, List<String> authentication) {
+    String id,
+    List<VerificationMethod> verificationMethods,
+    List<String> assertionMethods,
+    List<String> authentication,
+    List<DidService> services) {
 
   public static final List<String> CONTEXTS =
       List.of(
@@ -21,6 +25,7 @@ public record DidDocument(
     verificationMethods = List.copyOf(verificationMethods);
     assertionMethods = List.copyOf(assertionMethods);
     authentication = List.copyOf(authentication);
+    services = List.copyOf(services);
     if (id == null || !(id.startsWith("did:") || id.startsWith("https://") || id.startsWith("http://"))) {
       throw new IllegalArgumentException("a controller document's id is a DID or an http(s) URL: " + id);
     }
@@ -31,9 +36,25 @@ public record DidDocument(
     }
   }
 
+  /** A document without services. */
+  public DidDocument(
+      String id, List<VerificationMethod> verificationMethods, List<String> assertionMethods, List<String> authentication) {
+    this(id, verificationMethods, assertionMethods, authentication, List.of());
+  }
+
   /** A document whose keys may assert credentials but not authenticate (an issuer's). */
   public DidDocument(String id, List<VerificationMethod> verificationMethods, List<String> assertionMethods) {
     this(id, verificationMethods, assertionMethods, List.of());
+  }
+
+  /** The same document, offering these services. */
+  public DidDocument withServices(List<DidService> offered) {
+    return new DidDocument(id, verificationMethods, assertionMethods, authentication, offered);
+  }
+
+  /** The first service of this type. */
+  public Optional<DidService> service(String type) {
+    return services.stream().filter(s -> s.type().equals(type)).findFirst();
   }
 
   public boolean mayAuthenticate(String verificationMethodId) {
@@ -74,6 +95,14 @@ public record DidDocument(
     if (!authentication.isEmpty()) {
       ArrayNode authenticate = json.putArray("authentication");
       authentication.forEach(authenticate::add);
+    }
+    if (!services.isEmpty()) {
+      ArrayNode offered = json.putArray("service");
+      for (DidService service : services) {
+        ObjectNode node = offered.addObject();
+        node.put("id", service.id()).put("type", service.type()).put("serviceEndpoint", service.serviceEndpoint());
+        new java.util.TreeMap<>(service.properties()).forEach(node::put);
+      }
     }
     return json;
   }

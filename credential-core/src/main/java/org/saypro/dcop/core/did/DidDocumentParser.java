@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.JWK;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.saypro.dcop.core.json.Json;
 
 /**
@@ -12,6 +15,8 @@ import org.saypro.dcop.core.json.Json;
  * {@code publicKeyJwk} or {@code publicKeyMultibase}; relative ids ({@code #key-1}) are resolved against the DID.
  */
 public final class DidDocumentParser {
+  private static final int MAX_SERVICES = 20;
+
   private DidDocumentParser() {}
 
   public static DidResolution parse(String did, JsonNode json) {
@@ -28,10 +33,41 @@ public final class DidDocumentParser {
       }
       List<String> assertion = relationship(did, json.path("assertionMethod"), methods);
       List<String> authentication = relationship(did, json.path("authentication"), methods);
-      return new DidResolution.Resolved(new DidDocument(did, methods, assertion, authentication));
+      return new DidResolution.Resolved(new DidDocument(did, methods, assertion, authentication, services(did, json)));
     } catch (IllegalArgumentException | ParseException e) {
       return new DidResolution.Unresolvable(did, "invalid DID document: " + e.getMessage());
     }
+  }
+
+  /**
+   * Well-formed services with a string endpoint, at most {@value #MAX_SERVICES}; others are skipped rather than
+   * failing the document, as no signature depends on them.
+   */
+  private static List<DidService> services(String did, JsonNode json) {
+    List<DidService> services = new ArrayList<>();
+    for (JsonNode node : json.path("service")) {
+      if (services.size() == MAX_SERVICES) {
+        break;
+      }
+      if (!node.path("id").isTextual() || !node.path("type").isTextual() || !node.path("serviceEndpoint").isTextual()) {
+        continue;
+      }
+      Map<String, String> properties = new HashMap<>();
+      node.fields().forEachRemaining(field -> {
+        if (field.getValue().isTextual() && !Set.of("id", "type", "serviceEndpoint").contains(field.getKey())) {
+          properties.put(field.getKey(), field.getValue().textValue());
+        }
+      });
+      try {
+        services.add(
+            new DidService(
+                absolute(did, node.get("id").textValue()), node.get("type").textValue(),
+                node.get("serviceEndpoint").textValue(), properties));
+      } catch (IllegalArgumentException blank) {
+        // skipped: see above
+      }
+    }
+    return services;
   }
 
   /** A verification relationship: references to methods, or methods embedded in place. */

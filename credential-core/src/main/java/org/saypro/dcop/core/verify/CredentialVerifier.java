@@ -59,12 +59,15 @@ public final class CredentialVerifier {
     this.anchorCheck = anchorCheck;
   }
 
-  private List<CheckResult> withAnchor(List<CheckResult> checks, byte[] securedForm) {
+  private List<CheckResult> withAnchor(List<CheckResult> checks, byte[] securedForm, Optional<Credential> credential) {
     if (anchorCheck.isEmpty()) {
       return checks;
     }
+    boolean issuerConfirmed =
+        checks.stream().anyMatch(c -> c.check().equals(Checks.ISSUER) && c.status() == CheckResult.Status.PASSED);
+    Optional<String> issuer = credential.filter(c -> issuerConfirmed).map(c -> c.issuer().id());
     List<CheckResult> all = new ArrayList<>(checks);
-    all.add(anchorCheck.get().check(Json.sha256(securedForm)));
+    all.add(anchorCheck.get().check(Json.sha256(securedForm), issuer));
     return all;
   }
 
@@ -101,7 +104,7 @@ public final class CredentialVerifier {
     checks.add(issuerResult(credential, signature));
     checks.add(validityResult(credential));
     return new VerificationReport(
-        withAnchor(checks, compact.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), credential);
+        withAnchor(checks, compact.getBytes(java.nio.charset.StandardCharsets.US_ASCII), credential), credential);
   }
 
   private Validation readPayload(CompactJws jws) {
@@ -218,7 +221,8 @@ public final class CredentialVerifier {
                 signature.result(),
                 issuerResult(credential, signature),
                 validityResult(credential)),
-            Json.write(json)),
+            Json.write(json),
+            credential),
         credential);
   }
 

@@ -7,24 +7,25 @@ import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.saypro.dcop.core.json.Json;
-import org.saypro.dcop.issuer.keys.IssuerKeyRing;
 
 @Controller
 @Tag(name = "Identity")
 class DidDocumentController {
 
-  private final IssuerKeyRing keyRing;
+  private final IssuerDidDocument document;
 
-  DidDocumentController(IssuerKeyRing keyRing) {
-    this.keyRing = keyRing;
+  DidDocumentController(IssuerDidDocument document) {
+    this.document = document;
   }
 
   @Get(uri = "/.well-known/did.json", produces = MediaType.APPLICATION_JSON)
   @Operation(
       summary = "The issuer's DID document (did:web)",
-      description = "Each signing key as a JsonWebKey verification method with publicKeyJwk, listed under assertionMethod.")
+      description = "Each signing key as a JsonWebKey verification method with publicKeyJwk and as a Multikey, listed"
+          + " under assertionMethod; with anchoring on, a TransparencyLog service naming the log and its anchor"
+          + " contract (CAIP-10).")
   HttpResponse<String> didDocument() {
-    return HttpResponse.ok(Json.writeString(keyRing.didDocument().toJson()))
+    return HttpResponse.ok(Json.writeString(document.document().toJson()))
         .header("Cache-Control", "public, max-age=300");
   }
 }

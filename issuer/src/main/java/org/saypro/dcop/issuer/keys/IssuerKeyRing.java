@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.saypro.dcop.core.did.DidDocument;
 import org.saypro.dcop.core.did.DidWeb;
-import org.saypro.dcop.core.did.HostedDidDocuments;
 import org.saypro.dcop.core.did.VerificationMethod;
 import org.saypro.dcop.core.keys.KeyAlgorithm;
 import org.saypro.dcop.core.keys.KeyEncryptionKey;
@@ -26,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * sealed on first start, unsealed on every later start. Loaded eagerly so a wrong DCOP_KEK stops the server at once.
  */
 @Context
-public class IssuerKeyRing implements HostedDidDocuments {
+public class IssuerKeyRing {
 
   private static final Logger LOG = LoggerFactory.getLogger(IssuerKeyRing.class);
 
@@ -98,10 +96,5 @@ public class IssuerKeyRing implements HostedDidDocuments {
 
   public DidDocument didDocument() {
     return didDocument;
-  }
-
-  @Override
-  public Optional<DidDocument> find(String did) {
-    return issuerDid.equals(did) ? Optional.of(didDocument) : Optional.empty();
   }
 }

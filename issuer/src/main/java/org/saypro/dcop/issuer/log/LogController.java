@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.saypro.dcop.core.anchor.AnchorCheckpoints;
+import org.saypro.dcop.core.anchor.LogEvidenceJson;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.core.log.Hash;
 import org.saypro.dcop.core.validation.FieldError;
@@ -77,6 +78,21 @@ class LogController {
     return HttpResponse.ok(Json.writeString(json));
   }
 
+  @Get(uri = "/log/evidence", produces = MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "What the log knows of an entry, for verifiers elsewhere",
+      description = "By the SHA-256 of a credential's secured form (the compact vc+jwt, or the JSON with its proof):"
+          + " pending, integrated with its leaf index, or anchored with the inclusion proof at the first anchored size"
+          + " that covers it and the consistency proof from there to the newest checkpoint. Verifiers check every"
+          + " proof against the root the ledger holds.")
+  HttpResponse<String> evidence(@Nullable @QueryValue String data) {
+    Hash securedFormSha256 = hash("data", data);
+    return proofs
+        .find(securedFormSha256.bytes())
+        .map(evidence -> HttpResponse.ok(Json.writeString(LogEvidenceJson.write(evidence))))
+        .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "the log has no entry committing to this hash"));
+  }
+
   @Get(uri = "/credentials/{uuid}/proof", produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "Where an issued credential stands in the log: leaf index, inclusion proof and checkpoint")
   HttpResponse<String> credentialProof(String uuid) {
@@ -129,7 +145,7 @@ class LogController {
 
   private static Hash hash(String name, String value) {
     if (value == null || !value.matches("[0-9a-fA-F]{64}")) {
-      throw invalid(name, "must be 64 hexadecimal characters (a SHA-256 leaf hash)");
+      throw invalid(name, "must be 64 hexadecimal characters (a SHA-256 hash)");
     }
     return Hash.fromHex(value.toLowerCase(java.util.Locale.ROOT));
   }

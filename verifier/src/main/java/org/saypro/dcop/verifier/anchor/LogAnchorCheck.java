@@ -6,59 +6,103 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.saypro.dcop.core.anchor.AnchorCheckpoints;
 import org.saypro.dcop.core.anchor.CheckAnchor;
 import org.saypro.dcop.core.anchor.HostedLogEvidence;
+import org.saypro.dcop.core.anchor.LedgerContract;
+import org.saypro.dcop.core.anchor.ReadContractAnchors;
 import org.saypro.dcop.core.log.ConsistencyProofVerifier;
 import org.saypro.dcop.core.log.InclusionProofVerifier;
 import org.saypro.dcop.core.log.MerkleHash;
 import org.saypro.dcop.core.log.ProofCheck;
+import org.saypro.dcop.core.log.ProofFailure;
 import org.saypro.dcop.core.verify.CheckResult;
 import org.saypro.dcop.core.verify.Checks;
 
 /**
  * The {@code anchor} check, trusting neither the log nor the database: the inclusion proof must lead from the
  * credential's leaf to the root that the ledger itself holds for the anchored size, and the consistency proof from
- * that root to the newest checkpoint. Ledger anchors never change once confirmed, so they are cached.
+ * that root to the newest checkpoint. The evidence comes from this deployment's own log, or else from the issuer's
+ * log announced in its DID document (a credential of another deployment), checked against that issuer's contract on
+ * the chain this verifier reads. Confirmed ledger anchors never change, so they are cached.
  */
 public final class LogAnchorCheck implements CheckAnchor {
 
-  private final Optional<HostedLogEvidence> log;
-  private final Optional<AnchorCheckpoints> ledger;
-  private final Map<Long, AnchorCheckpoints.Anchor> confirmed = new ConcurrentHashMap<>();
+  private static final int MAX_CACHED_ANCHORS = 10_000;
 
-  public LogAnchorCheck(Optional<HostedLogEvidence> log, Optional<AnchorCheckpoints> ledger) {
-    this.log = log;
-    this.ledger = ledger;
+  private final Optional<HostedLogEvidence> ownLog;
+  private final Optional<LedgerContract> ownContract;
+  private final Optional<ReadContractAnchors> chain;
+  private final IssuerLogEvidence issuerLogs;
+  private final Map<String, AnchorCheckpoints.Anchor> confirmed = new ConcurrentHashMap<>();
+
+  public LogAnchorCheck(
+      Optional<HostedLogEvidence> ownLog,
+      Optional<LedgerContract> ownContract,
+      Optional<ReadContractAnchors> chain,
+      IssuerLogEvidence issuerLogs) {
+    this.ownLog = ownLog;
+    this.ownContract = ownContract;
+    this.chain = chain;
+    this.issuerLogs = issuerLogs;
   }
 
   @Override
-  public CheckResult check(byte[] securedFormSha256) {
-    if (ledger.isEmpty()) {
+  public CheckResult check(byte[] securedFormSha256, Optional<String> confirmedIssuer) {
+    if (chain.isEmpty()) {
       return new CheckResult.Skipped(
           Checks.ANCHOR, "ledger anchoring is off on this server (no DCOP_LEDGER_RPC_URL and no local chain)");
     }
-    if (log.isEmpty()) {
-      return new CheckResult.Skipped(Checks.ANCHOR, "this server holds no transparency log");
+    Optional<HostedLogEvidence.Evidence> own = ownLog.flatMap(log -> log.find(securedFormSha256));
+    if (own.isPresent() && ownContract.isPresent()) {
+      return judge(securedFormSha256, own.get(), ownContract.get(), "this server's transparency log");
     }
-    Optional<HostedLogEvidence.Evidence> evidence = log.get().find(securedFormSha256);
-    if (evidence.isEmpty()) {
+    if (confirmedIssuer.isEmpty()) {
       return new CheckResult.Skipped(
-          Checks.ANCHOR, "not in this server's transparency log (logs of other deployments are not consulted yet)");
+          Checks.ANCHOR, "not in this server's transparency log, and the issuer was not confirmed, so its log was not"
+              + " consulted");
     }
-    if (evidence.get().leafIndex().isEmpty()) {
-      return new CheckResult.Pending(Checks.ANCHOR, "issued and recorded; not yet integrated into the log");
+    IssuerLogEvidence.Answer answer = issuerLogs.ask(confirmedIssuer.get(), securedFormSha256);
+    if (answer instanceof IssuerLogEvidence.Answer.Unavailable unavailable) {
+      return new CheckResult.Skipped(Checks.ANCHOR, "not in this server's transparency log; " + unavailable.reason());
     }
-    long index = evidence.get().leafIndex().getAsLong();
-    if (evidence.get().anchored().isEmpty()) {
-      return new CheckResult.Pending(
-          Checks.ANCHOR, "in the transparency log at index " + index + "; the next anchor will cover it");
-    }
-    HostedLogEvidence.Anchored anchored = evidence.get().anchored().get();
-    Optional<AnchorCheckpoints.Anchor> onLedger = anchorOnLedger(anchored.anchoredSize());
-    if (onLedger.isEmpty()) {
+    if (answer instanceof IssuerLogEvidence.Answer.NotInLog notInLog) {
       return new CheckResult.Failed(
-          Checks.ANCHOR, "the ledger holds no anchor for tree size " + anchored.anchoredSize() + " (" + ledger.get().ledger()
-              + "), or could not be reached");
+          Checks.ANCHOR, "the issuer's own transparency log (" + notInLog.log() + ") has no entry for this credential");
     }
-    AnchorCheckpoints.Anchor anchor = onLedger.get();
+    if (answer instanceof IssuerLogEvidence.Answer.Malformed malformed) {
+      return new CheckResult.Failed(
+          Checks.ANCHOR, "the issuer's transparency log (" + malformed.log() + ") answered with malformed evidence: "
+              + malformed.reason());
+    }
+    IssuerLogEvidence.Answer.Found found = (IssuerLogEvidence.Answer.Found) answer;
+    if (found.contract().chainId() != chain.get().chainId()) {
+      return new CheckResult.Skipped(
+          Checks.ANCHOR, "the issuer anchors on chain " + found.contract().chainId() + ", and this verifier reads chain "
+              + chain.get().chainId());
+    }
+    return judge(securedFormSha256, found.evidence(), found.contract(), "the issuer's transparency log " + found.log());
+  }
+
+  private CheckResult judge(
+      byte[] securedFormSha256, HostedLogEvidence.Evidence evidence, LedgerContract contract, String where) {
+    if (evidence.leafIndex().isEmpty()) {
+      return new CheckResult.Pending(Checks.ANCHOR, "issued and recorded in " + where + "; not yet integrated");
+    }
+    long index = evidence.leafIndex().getAsLong();
+    if (evidence.anchored().isEmpty()) {
+      return new CheckResult.Pending(
+          Checks.ANCHOR, "entry " + index + " of " + where + "; the next anchor will cover it");
+    }
+    HostedLogEvidence.Anchored anchored = evidence.anchored().get();
+    ReadContractAnchors.Lookup lookup = anchorOnLedger(contract, anchored.anchoredSize());
+    if (lookup instanceof ReadContractAnchors.Lookup.Unreachable unreachable) {
+      return new CheckResult.Skipped(
+          Checks.ANCHOR, "the ledger could not be read to confirm the anchor: " + unreachable.reason());
+    }
+    if (lookup instanceof ReadContractAnchors.Lookup.Absent) {
+      return new CheckResult.Failed(
+          Checks.ANCHOR, "the ledger holds no anchor for tree size " + anchored.anchoredSize() + " in contract "
+              + contract.caip10() + ", as " + where + " claims");
+    }
+    AnchorCheckpoints.Anchor anchor = ((ReadContractAnchors.Lookup.Found) lookup).anchor();
     ProofCheck inclusion =
         InclusionProofVerifier.verify(
             index, anchored.anchoredSize(), MerkleHash.leaf(securedFormSha256), anchored.inclusionPath(), anchor.root());
@@ -70,8 +114,7 @@ public final class LogAnchorCheck implements CheckAnchor {
         anchored.anchoredSize() == anchored.newestSize()
             ? (anchor.root().equals(anchored.newestRoot())
                 ? new ProofCheck.Valid()
-                : new ProofCheck.Invalid(
-                    new org.saypro.dcop.core.log.ProofFailure.RootMismatch("newest", anchor.root(), anchored.newestRoot())))
+                : new ProofCheck.Invalid(new ProofFailure.RootMismatch("newest", anchor.root(), anchored.newestRoot())))
             : ConsistencyProofVerifier.verify(
                 anchored.anchoredSize(), anchored.newestSize(), anchor.root(), anchored.newestRoot(),
                 anchored.consistencyPath());
@@ -81,22 +124,21 @@ public final class LogAnchorCheck implements CheckAnchor {
     }
     return new CheckResult.Passed(
         Checks.ANCHOR,
-        "entry " + index + " of the transparency log, anchored at tree size " + anchor.treeSize() + " in block "
-            + anchor.blockNumber() + " at " + anchor.blockTime() + " (transaction " + anchor.transactionHash() + ", "
-            + ledger.get().ledger() + "); the log has grown consistently to size " + anchored.newestSize());
+        "entry " + index + " of " + where + ", anchored at tree size " + anchor.treeSize() + " in block "
+            + anchor.blockNumber() + " at " + anchor.blockTime() + " (transaction " + anchor.transactionHash()
+            + ", contract " + contract.caip10() + "); the log has grown consistently to size " + anchored.newestSize());
   }
 
-  private Optional<AnchorCheckpoints.Anchor> anchorOnLedger(long size) {
-    AnchorCheckpoints.Anchor cached = confirmed.get(size);
+  private ReadContractAnchors.Lookup anchorOnLedger(LedgerContract contract, long size) {
+    String key = contract.caip10() + "/" + size;
+    AnchorCheckpoints.Anchor cached = confirmed.get(key);
     if (cached != null) {
-      return Optional.of(cached);
+      return new ReadContractAnchors.Lookup.Found(cached);
     }
-    Optional<AnchorCheckpoints.Anchor> found = ledger.get().find(size);
-    found.ifPresent(anchor -> {
-      if (confirmed.size() < 10_000) {
-        confirmed.put(size, anchor);
-      }
-    });
-    return found;
+    ReadContractAnchors.Lookup lookup = chain.get().find(contract, size);
+    if (lookup instanceof ReadContractAnchors.Lookup.Found found && confirmed.size() < MAX_CACHED_ANCHORS) {
+      confirmed.put(key, found.anchor());
+    }
+    return lookup;
   }
 }

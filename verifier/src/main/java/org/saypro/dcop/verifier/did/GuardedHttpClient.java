@@ -25,7 +25,12 @@ public final class GuardedHttpClient {
   public sealed interface Fetched {
     record Document(JsonNode json) implements Fetched {}
 
-    record Refused(String reason) implements Fetched {}
+    /** @param httpStatus the server's status code when it answered with one other than 200; 0 when it did not answer */
+    record Refused(String reason, int httpStatus) implements Fetched {
+      public Refused(String reason) {
+        this(reason, 0);
+      }
+    }
   }
 
   private final HttpClient client;
@@ -69,7 +74,7 @@ public final class GuardedHttpClient {
       HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = response.body()) {
         if (response.statusCode() != 200) {
-          return new Fetched.Refused(url + " answered HTTP " + response.statusCode());
+          return new Fetched.Refused(url + " answered HTTP " + response.statusCode(), response.statusCode());
         }
         byte[] bytes = body.readNBytes(maxBytes + 1);
         if (bytes.length > maxBytes) {
