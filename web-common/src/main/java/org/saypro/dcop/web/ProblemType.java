@@ -20,6 +20,10 @@ public enum ProblemType {
   IDEMPOTENCY_KEY_REUSED(
       "idempotency-key-reused", HttpStatus.CONFLICT, "The Idempotency-Key was already used with another request"),
   DUPLICATE_CREDENTIAL_ID("duplicate-credential-id", HttpStatus.CONFLICT, "A credential with this id already exists"),
+  REVOCATION_IS_FINAL(
+      "revocation-is-final", HttpStatus.CONFLICT, "The credential is revoked, and revocation cannot be undone"),
+  NO_STATUS_ENTRY(
+      "no-status-entry", HttpStatus.CONFLICT, "The credential has no status entry to change"),
   INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
   SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
 

@@ -1,6 +1,12 @@
 package org.saypro.dcop.issuer.credentials;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.util.List;
+import org.saypro.dcop.core.validation.FieldError;
+import org.saypro.dcop.issuer.status.AllocateStatus;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -33,6 +39,8 @@ public class IssueCredentialService {
   private final CredentialRepository credentials;
   private final IdempotencyRepository idempotency;
   private final IssuerSettings settings;
+  private final AllocateStatus allocateStatus;
+  private final TransactionOperations<Connection> transactions;
   private final Clock clock = Clock.systemUTC();
 
   IssueCredentialService(
@@ -42,7 +50,9 @@ public class IssueCredentialService {
       StoreIssuedCredential store,
       CredentialRepository credentials,
       IdempotencyRepository idempotency,
-      IssuerSettings settings) {
+      IssuerSettings settings,
+      AllocateStatus allocateStatus,
+      TransactionOperations<Connection> transactions) {
     this.pipeline =
         new IssueCredential(validator, dataIntegrity, settings.defaultIssueOptions(), Clock.systemUTC());
     this.keyRing = keyRing;
@@ -50,6 +60,8 @@ public class IssueCredentialService {
     this.credentials = credentials;
     this.idempotency = idempotency;
     this.settings = settings;
+    this.allocateStatus = allocateStatus;
+    this.transactions = transactions;
   }
 
   /**
@@ -63,20 +75,36 @@ public class IssueCredentialService {
         return earlier.get();
       }
     }
-    UUID uuid = UUID.randomUUID();
-    IssueOutcome outcome =
-        pipeline.issue(
-            request.get("credential"), request.get("options"), keyRing::key,
-            () -> settings.baseUrl() + "/credentials/" + uuid);
-    if (outcome instanceof IssueOutcome.Rejected rejected) {
-      return new IssueResult.Invalid(rejected.errors());
+    JsonNode credential = request.get("credential");
+    if (credential != null && credential.has("credentialStatus")) {
+      return new IssueResult.Invalid(List.of(new FieldError("/credential/credentialStatus",
+          "is assigned by the issuer (a revocation and a suspension entry); leave it out")));
     }
-    SecuredCredential secured = ((IssueOutcome.Issued) outcome).credential();
-    CredentialRow row = row(uuid, secured, clock.instant().truncatedTo(ChronoUnit.MICROS));
+    UUID uuid = UUID.randomUUID();
+    SecuredCredential secured;
     try {
-      store.store(
-          row,
-          idempotencyKey.map(key -> new IdempotencyRow(key, requestHash, uuid, row.issuedAt())).orElse(null));
+      secured = transactions.executeWrite(status -> {
+        JsonNode withStatus = credential;
+        if (credential != null && credential.isObject()) {
+          ObjectNode copy = ((ObjectNode) credential).deepCopy();
+          copy.set("credentialStatus", allocateStatus.entriesFor(uuid));
+          withStatus = copy;
+        }
+        IssueOutcome outcome =
+            pipeline.issue(
+                withStatus, request.get("options"), keyRing::key, () -> settings.baseUrl() + "/credentials/" + uuid);
+        if (outcome instanceof IssueOutcome.Rejected rejected) {
+          throw new Refused(rejected.errors());
+        }
+        SecuredCredential issued = ((IssueOutcome.Issued) outcome).credential();
+        CredentialRow row = row(uuid, issued, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        store.store(
+            row,
+            idempotencyKey.map(key -> new IdempotencyRow(key, requestHash, uuid, row.issuedAt())).orElse(null));
+        return issued;
+      });
+    } catch (Refused refused) {
+      return new IssueResult.Invalid(refused.errors);
     } catch (DataAccessException e) {
       Optional<String> constraint = UniqueViolation.constraint(e);
       if (constraint.isEmpty()) {
@@ -93,7 +121,18 @@ public class IssueCredentialService {
       }
       throw e;
     }
-    return new IssueResult.Issued(StoredCredential.of(row), false);
+    return new IssueResult.Issued(
+        credentials.findById(uuid).map(StoredCredential::of).orElseThrow(), false);
+  }
+
+  /** Rolls the issuing transaction back (and with it the status entries taken) when validation refuses. */
+  private static final class Refused extends RuntimeException {
+    private final transient List<FieldError> errors;
+
+    Refused(List<FieldError> errors) {
+      super(null, null, false, false);
+      this.errors = errors;
+    }
   }
 
   public Optional<StoredCredential> find(UUID uuid) {

@@ -32,4 +32,19 @@ public class AppendToLog {
           return statement.executeUpdate();
         });
   }
+
+  /** A status change: the entry commits to the change's statement, stored in {@code status_change}. */
+  @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+  public void statusChange(long changeId, UUID credentialUuid, byte[] statementSha256, Instant at) {
+    jdbc.prepareStatement(
+        "insert into log_entry (data_sha256, kind, credential_uuid, status_change_id, created_at)"
+            + " values (?, 'status', ?, ?, ?)",
+        statement -> {
+          statement.setBytes(1, statementSha256);
+          statement.setObject(2, credentialUuid);
+          statement.setLong(3, changeId);
+          statement.setTimestamp(4, Timestamp.from(at));
+          return statement.executeUpdate();
+        });
+  }
 }

@@ -134,7 +134,7 @@ public class LogStore implements NodeSource {
 
   Optional<Long> leafIndexOfCredential(UUID credential) {
     return optionalLong(
-        "select leaf_index from log_entry where credential_uuid = ? and leaf_index is not null",
+        "select leaf_index from log_entry where credential_uuid = ? and kind = 'credential' and leaf_index is not null",
         statement -> statement.setObject(1, credential));
   }
 
@@ -148,7 +148,7 @@ public class LogStore implements NodeSource {
   }
 
   boolean hasEntryForCredential(UUID credential) {
-    return jdbc.prepareStatement("select 1 from log_entry where credential_uuid = ?", statement -> {
+    return jdbc.prepareStatement("select 1 from log_entry where credential_uuid = ? and kind = 'credential'", statement -> {
       statement.setObject(1, credential);
       try (ResultSet row = statement.executeQuery()) {
         return row.next();

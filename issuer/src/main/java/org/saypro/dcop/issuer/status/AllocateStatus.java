@@ -1,0 +1,79 @@
+package org.saypro.dcop.issuer.status;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.util.OptionalInt;
+import java.util.UUID;
+import org.saypro.dcop.core.json.Json;
+import org.saypro.dcop.core.status.BitstringStatusListEntry;
+
+/**
+ * Gives a credential about to be issued its revocation and suspension entries, in the issuing transaction: an index
+ * is taken only if the credential is stored. Indexes are drawn at random (a credential's position says nothing about
+ * when it was issued) and never reused: the primary key (list, index) decides races, without locking the list. After
+ * {@value #RANDOM_TRIES} taken indexes in a row, the list is nearly full and a scan finds a free one; when there is
+ * none, the list is closed and the next one opened.
+ */
+@Singleton
+public class AllocateStatus {
+
+  private static final int RANDOM_TRIES = 16;
+
+  private final StatusStore store;
+  private final PublishStatusList publish;
+  private final StatusSettings settings;
+  private final SecureRandom random = new SecureRandom();
+
+  AllocateStatus(StatusStore store, PublishStatusList publish, StatusSettings settings) {
+    this.store = store;
+    this.publish = publish;
+    this.settings = settings;
+  }
+
+  /** The {@code credentialStatus} array for the credential: one entry per purpose. */
+  @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+  public ArrayNode entriesFor(UUID credential) {
+    ArrayNode entries = Json.mapper().createArrayNode();
+    for (StatusListId.Purpose purpose : StatusListId.Purpose.values()) {
+      Taken taken = allocate(purpose, credential);
+      String url = publish.url(taken.list());
+      ObjectNode entry = Json.newObject().put("id", url + "#" + taken.index());
+      entry.setAll(BitstringStatusListEntry.of(url, purpose.label(), taken.index()).toJson());
+      entries.add(entry);
+    }
+    return entries;
+  }
+
+  private record Taken(StatusListId list, int index) {}
+
+  private Taken allocate(StatusListId.Purpose purpose, UUID credential) {
+    while (true) {
+      StatusStore.OpenList open = store.openList(purpose).orElseGet(() -> openNext(purpose));
+      for (int i = 0; i < RANDOM_TRIES; i++) {
+        int index = random.nextInt(open.size());
+        if (store.tryAllocate(open.id(), index, credential)) {
+          return new Taken(open.id(), index);
+        }
+      }
+      OptionalInt free = store.freeIndex(open.id(), open.size(), random.nextInt(open.size()));
+      if (free.isPresent() && store.tryAllocate(open.id(), free.getAsInt(), credential)) {
+        return new Taken(open.id(), free.getAsInt());
+      }
+      if (free.isEmpty()) {
+        store.markFull(open.id());
+      }
+    }
+  }
+
+  private StatusStore.OpenList openNext(StatusListId.Purpose purpose) {
+    StatusListId id = new StatusListId(purpose, store.nextSeq(purpose));
+    if (store.createList(id, settings.listSize())) {
+      publish.rebuild(id, settings.listSize());
+    }
+    return store.openList(purpose).orElseThrow(() -> new IllegalStateException("no open " + purpose.label() + " list"));
+  }
+}

@@ -1,0 +1,109 @@
+package org.saypro.dcop.issuer.status;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.saypro.dcop.core.json.Json;
+import org.saypro.dcop.issuer.log.AppendToLog;
+
+/**
+ * Revokes, suspends or reinstates a credential. One transaction: the list's row is locked first, so changes to one
+ * list queue up and each one's rebuild includes every change committed before it (no lost update); the entry is
+ * changed, the change audited with actor and reason, a statement of it appended to the transparency log, and the list
+ * republished. A failure anywhere leaves nothing behind.
+ */
+@Singleton
+public class ChangeCredentialStatus {
+
+  private final StatusStore store;
+  private final PublishStatusList publish;
+  private final AppendToLog log;
+  private final Clock clock = Clock.systemUTC();
+
+  ChangeCredentialStatus(StatusStore store, PublishStatusList publish, AppendToLog log) {
+    this.store = store;
+    this.publish = publish;
+    this.log = log;
+  }
+
+  /** The credential issued with this id (its {@code id} URL), if it was issued here. */
+  @Transactional(readOnly = true)
+  public Optional<UUID> findByCredentialId(String credentialId) {
+    return store.credentialById(credentialId).map(StatusStore.IssuedCredential::uuid);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<CredentialStatusView> status(UUID credential) {
+    return view(credential);
+  }
+
+  @Transactional
+  public StatusChangeResult change(UUID credential, StatusAction action, String actor, String reason) {
+    Optional<StatusStore.IssuedCredential> issued = store.credential(credential);
+    if (issued.isEmpty()) {
+      return new StatusChangeResult.UnknownCredential();
+    }
+    Optional<StatusStore.Entry> target = store.entry(credential, action.purpose());
+    if (target.isEmpty()) {
+      return new StatusChangeResult.NoStatusEntry();
+    }
+    StatusListId list = target.get().list();
+    int size = store.lockList(list);
+    // read again under the lock: a change committed while we waited is seen now
+    CredentialStatusView before = view(credential).orElseThrow();
+    if (before.revoked() && action != StatusAction.REVOKE) {
+      return new StatusChangeResult.RevocationIsFinal(before);
+    }
+    boolean current = action.purpose() == StatusListId.Purpose.REVOCATION ? before.revoked() : before.suspended();
+    if (current == action.sets()) {
+      return new StatusChangeResult.AlreadySo(before);
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    StatusStore.Entry entry = target.get();
+    store.setEntry(list, entry.index(), action.sets(), now);
+    String statement = statement(issued.get(), action, publish.url(list), entry.index(), now);
+    long changeId =
+        store.insertChange(credential, action.purpose().label(), action.label(), actor, reason, statement, now);
+    log.statusChange(changeId, credential, Json.sha256(statement.getBytes(StandardCharsets.UTF_8)), now);
+    publish.rebuild(list, size);
+    return new StatusChangeResult.Changed(view(credential).orElseThrow(), now);
+  }
+
+  private Optional<CredentialStatusView> view(UUID credential) {
+    Optional<StatusStore.Entry> revocation = store.entry(credential, StatusListId.Purpose.REVOCATION);
+    Optional<StatusStore.Entry> suspension = store.entry(credential, StatusListId.Purpose.SUSPENSION);
+    if (revocation.isEmpty() || suspension.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CredentialStatusView(
+            credential, revocation.get().set(), Optional.ofNullable(revocation.get().changedAt()),
+            suspension.get().set(), Optional.ofNullable(suspension.get().changedAt())));
+  }
+
+  /**
+   * What the log commits to: which credential (by id and by the hash the log holds for its issuance), which bit,
+   * its new value, and when. The reason stays in the audit table: it may name people.
+   */
+  private static String statement(
+      StatusStore.IssuedCredential credential, StatusAction action, String listUrl, int index, Instant at) {
+    ObjectNode json = Json.newObject();
+    json.put("type", "CredentialStatusChange");
+    json.put("credential", credential.credentialId());
+    json.put("credentialSha256", HexFormat.of().formatHex(credential.securedSha256()));
+    json.put("statusPurpose", action.purpose().label());
+    json.put("statusListCredential", listUrl);
+    json.put("statusListIndex", Integer.toString(index));
+    json.put("set", action.sets());
+    json.put("action", action.label());
+    json.put("time", at.toString());
+    return Json.writeString(json);
+  }
+}

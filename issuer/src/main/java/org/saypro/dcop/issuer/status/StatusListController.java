@@ -1,0 +1,84 @@
+package org.saypro.dcop.issuer.status;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.saypro.dcop.core.validation.FieldError;
+import org.saypro.dcop.web.ProblemException;
+import org.saypro.dcop.web.ProblemType;
+
+/**
+ * Serves signed status lists as stored by the last change: no signing or encoding per request, an ETag per version
+ * and form, and a Cache-Control lifetime of the configured time to live.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Status")
+class StatusListController {
+
+  static final String VC_JWT = "application/vc+jwt";
+  static final String VC = "application/vc";
+
+  private final StatusStore store;
+  private final StatusSettings settings;
+
+  StatusListController(StatusStore store, StatusSettings settings) {
+    this.store = store;
+    this.settings = settings;
+  }
+
+  @Get(uri = "/status/{listId}", produces = {VC, VC_JWT})
+  @Operation(
+      summary = "A BitstringStatusListCredential (revocation-<n> or suspension-<n>)",
+      description = "vc+jwt with Accept: application/vc+jwt or ?format=vc+jwt; otherwise the JSON credential with an"
+          + " eddsa-rdfc-2022 proof. Conditional requests with If-None-Match are answered 304.")
+  @Transactional(readOnly = true)
+  HttpResponse<String> list(String listId, @Nullable @QueryValue String format, HttpRequest<?> request) {
+    StatusListId id =
+        StatusListId.parse(listId)
+            .orElseThrow(() -> new ProblemException(
+                ProblemType.INVALID_REQUEST, "a status list id is revocation-<n> or suspension-<n>",
+                List.of(new FieldError("/listId", "must be revocation-<n> or suspension-<n>, n from 1"))));
+    StatusStore.Published published =
+        store.published(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no status list " + id));
+    boolean jwt = wantsJwt(format, request.getHeaders().get("Accept"));
+    String etag = "\"" + id + "." + published.version() + (jwt ? ".jwt" : ".di") + "\"";
+    String cacheControl = "public, max-age=" + settings.ttl().toSeconds();
+    String ifNoneMatch = request.getHeaders().get("If-None-Match");
+    if (ifNoneMatch != null && List.of(ifNoneMatch.split("\\s*,\\s*")).contains(etag)) {
+      return HttpResponse.<String>notModified().header("ETag", etag).header("Cache-Control", cacheControl)
+          .header("Vary", "Accept");
+    }
+    return HttpResponse.ok(jwt ? published.vcJwt() : published.diJson())
+        .contentType(jwt ? VC_JWT : VC)
+        .header("ETag", etag)
+        .header("Cache-Control", cacheControl)
+        .header("Last-Modified", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            published.builtAt().atZone(java.time.ZoneOffset.UTC)))
+        .header("Vary", "Accept");
+  }
+
+  private static boolean wantsJwt(String format, String accept) {
+    if (format != null) {
+      if (format.equals("vc+jwt") || format.equals("jwt")) {
+        return true;
+      }
+      if (format.equals("di") || format.equals("json")) {
+        return false;
+      }
+      throw new ProblemException(
+          ProblemType.INVALID_REQUEST, "format is vc+jwt or di",
+          List.of(new FieldError("?format", "must be vc+jwt or di")));
+    }
+    return accept != null && accept.contains(VC_JWT);
+  }
+}
