@@ -55,7 +55,7 @@ public final class EncodedList {
           Problem.WRONG_MULTIBASE_PREFIX,
           "an encodedList starts with 'u' (multibase base64url without padding), not " + found);
     }
-    // GZIP never grows data by more than a few bytes per 16 KB block; anything longer cannot be within the limit.
+    // Deflate grows incompressible data by 5 bytes per 64 KB block, GZIP adds 18: longer text cannot fit the limit.
     long longestEncoding = (maxDecodedBytes + maxDecodedBytes / 256 + 1024) * 4 / 3 + 2;
     if (encoded.length() > longestEncoding) {
       throw new EncodedListException(

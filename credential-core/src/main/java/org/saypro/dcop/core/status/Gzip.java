@@ -8,8 +8,8 @@ import java.util.zip.Inflater;
 import org.saypro.dcop.core.status.EncodedListException.Problem;
 
 /**
- * GZIP (RFC 1952) over the JDK's deflate. Not {@code GZIPInputStream}: that cannot stop at a size limit before
- * inflating, and it silently ignores bytes after the last member, so two decoders could disagree on one list.
+ * GZIP (RFC 1952) over the JDK's deflate. Not {@code GZIPInputStream}: it silently ignores bytes after the last
+ * member, so two decoders could disagree on one list, and it does not check the optional header CRC.
  */
 final class Gzip {
 
