@@ -81,13 +81,12 @@ public class IssueCredentialService {
           "is assigned by the issuer (a revocation and a suspension entry); leave it out")));
     }
     UUID uuid = UUID.randomUUID();
-    SecuredCredential secured;
     try {
-      secured = transactions.executeWrite(status -> {
+      transactions.executeWrite(status -> {
         JsonNode withStatus = credential;
         if (credential != null && credential.isObject()) {
           ObjectNode copy = ((ObjectNode) credential).deepCopy();
-          copy.set("credentialStatus", allocateStatus.entriesFor(uuid));
+          copy.set("credentialStatus", allocateStatus.statusFor(uuid, credential));
           withStatus = copy;
         }
         IssueOutcome outcome =
@@ -111,7 +110,7 @@ public class IssueCredentialService {
         throw e;
       }
       if (constraint.get().equals("credential_id_unique")) {
-        return new IssueResult.DuplicateCredentialId(secured.id());
+        return new IssueResult.DuplicateCredentialId(credential.path("id").asText());
       }
       if (idempotencyKey.isPresent()) {
         Optional<IssueResult> winner = replay(idempotencyKey.get(), requestHash);

@@ -1,5 +1,6 @@
 package org.saypro.dcop.issuer.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.transaction.TransactionDefinition;
@@ -9,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.OptionalInt;
 import java.util.UUID;
 import org.saypro.dcop.core.json.Json;
+import org.saypro.dcop.core.openbadges.OpenBadges;
 import org.saypro.dcop.core.status.BitstringStatusListEntry;
 
 /**
@@ -34,18 +36,28 @@ public class AllocateStatus {
     this.settings = settings;
   }
 
-  /** The {@code credentialStatus} array for the credential: one entry per purpose. */
+  /**
+   * The {@code credentialStatus} for the credential: an array of a revocation and a suspension entry; for an Open
+   * Badges 3.0 credential, whose schema allows a single status object, the revocation entry alone (ADR 12).
+   */
   @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-  public ArrayNode entriesFor(UUID credential) {
+  public JsonNode statusFor(UUID credential, JsonNode unsigned) {
+    if (OpenBadges.isOpenBadge(unsigned)) {
+      return entry(StatusListId.Purpose.REVOCATION, credential);
+    }
     ArrayNode entries = Json.mapper().createArrayNode();
     for (StatusListId.Purpose purpose : StatusListId.Purpose.values()) {
-      Taken taken = allocate(purpose, credential);
-      String url = publish.url(taken.list());
-      ObjectNode entry = Json.newObject().put("id", url + "#" + taken.index());
-      entry.setAll(BitstringStatusListEntry.of(url, purpose.label(), taken.index()).toJson());
-      entries.add(entry);
+      entries.add(entry(purpose, credential));
     }
     return entries;
+  }
+
+  private ObjectNode entry(StatusListId.Purpose purpose, UUID credential) {
+    Taken taken = allocate(purpose, credential);
+    String url = publish.url(taken.list());
+    ObjectNode entry = Json.newObject().put("id", url + "#" + taken.index());
+    entry.setAll(BitstringStatusListEntry.of(url, purpose.label(), taken.index()).toJson());
+    return entry;
   }
 
   private record Taken(StatusListId list, int index) {}

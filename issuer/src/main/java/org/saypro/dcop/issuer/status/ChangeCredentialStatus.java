@@ -52,7 +52,7 @@ public class ChangeCredentialStatus {
     }
     Optional<StatusStore.Entry> target = store.entry(credential, action.purpose());
     if (target.isEmpty()) {
-      return new StatusChangeResult.NoStatusEntry();
+      return new StatusChangeResult.NoStatusEntry(action.purpose());
     }
     StatusListId list = target.get().list();
     int size = store.lockList(list);
@@ -76,16 +76,18 @@ public class ChangeCredentialStatus {
     return new StatusChangeResult.Changed(view(credential).orElseThrow(), now);
   }
 
+  /** Empty for a credential with no status entry at all; a badge has a revocation entry only. */
   private Optional<CredentialStatusView> view(UUID credential) {
     Optional<StatusStore.Entry> revocation = store.entry(credential, StatusListId.Purpose.REVOCATION);
     Optional<StatusStore.Entry> suspension = store.entry(credential, StatusListId.Purpose.SUSPENSION);
-    if (revocation.isEmpty() || suspension.isEmpty()) {
+    if (revocation.isEmpty() && suspension.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
         new CredentialStatusView(
-            credential, revocation.get().set(), Optional.ofNullable(revocation.get().changedAt()),
-            suspension.get().set(), Optional.ofNullable(suspension.get().changedAt())));
+            credential, revocation.map(StatusStore.Entry::set).orElse(false),
+            revocation.map(StatusStore.Entry::changedAt), suspension.isPresent(),
+            suspension.map(StatusStore.Entry::set).orElse(false), suspension.map(StatusStore.Entry::changedAt)));
   }
 
   /**

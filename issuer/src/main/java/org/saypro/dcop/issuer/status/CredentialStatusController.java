@@ -73,8 +73,11 @@ class CredentialStatusController {
           case "active" -> Optional.of(StatusAction.REINSTATE);
           default -> Optional.empty();
         };
-        action.ifPresentOrElse(actions::add, () -> errors.add(
-            new FieldError("/credentialStatus/" + i + "/status", "must be revoked, suspended or active")));
+        if (action.isPresent()) {
+          actions.add(action.get());
+        } else {
+          errors.add(new FieldError("/credentialStatus/" + i + "/status", "must be revoked, suspended or active"));
+        }
       }
     }
     Optional<String> reason = optionalReason(request, errors);
@@ -136,9 +139,10 @@ class CredentialStatusController {
       throw new ProblemException(
           ProblemType.REVOCATION_IS_FINAL, "the credential is revoked; revocation cannot be lifted or changed");
     }
-    if (result instanceof StatusChangeResult.NoStatusEntry) {
+    if (result instanceof StatusChangeResult.NoStatusEntry missing) {
       throw new ProblemException(
-          ProblemType.NO_STATUS_ENTRY, "this credential was issued without status entries, so its status cannot change");
+          ProblemType.NO_STATUS_ENTRY, "this credential carries no " + missing.purpose().label() + " entry (Open Badges"
+              + " credentials carry a revocation entry only; credentials issued before status lists carry none)");
     }
     throw new ProblemException(ProblemType.NOT_FOUND, "no credential has this identifier");
   }

@@ -8,7 +8,12 @@ import org.saypro.dcop.core.json.Json;
 
 /** A credential's current status, as this issuer holds it. */
 public record CredentialStatusView(
-    UUID credential, boolean revoked, Optional<Instant> revokedAt, boolean suspended, Optional<Instant> suspendedAt) {
+    UUID credential,
+    boolean revoked,
+    Optional<Instant> revokedAt,
+    boolean suspendable,
+    boolean suspended,
+    Optional<Instant> suspendedAt) {
 
   /** {@code active}, {@code suspended} or {@code revoked}. */
   public String state() {
@@ -19,6 +24,7 @@ public record CredentialStatusView(
     ObjectNode json = Json.newObject().put("credential", credential.toString()).put("status", state());
     json.put("revoked", revoked);
     revokedAt.filter(t -> revoked).ifPresent(t -> json.put("revokedAt", t.toString()));
+    json.put("suspendable", suspendable);
     json.put("suspended", suspended);
     suspendedAt.filter(t -> suspended).ifPresent(t -> json.put("suspendedAt", t.toString()));
     return json;

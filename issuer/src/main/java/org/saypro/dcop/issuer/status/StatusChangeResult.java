@@ -13,8 +13,11 @@ public sealed interface StatusChangeResult {
 
   record UnknownCredential() implements StatusChangeResult {}
 
-  /** Issued before status lists existed here: it has no entry to change. */
-  record NoStatusEntry() implements StatusChangeResult {}
+  /**
+   * The credential has no entry for this purpose: issued before status lists existed here, or an Open Badges
+   * credential (revocation entry only) asked to be suspended.
+   */
+  record NoStatusEntry(StatusListId.Purpose purpose) implements StatusChangeResult {}
 
   /** Revocation is final: it can be neither lifted nor turned into a suspension. */
   record RevocationIsFinal(CredentialStatusView status) implements StatusChangeResult {}
