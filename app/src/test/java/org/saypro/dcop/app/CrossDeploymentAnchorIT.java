@@ -1,6 +1,7 @@
 package org.saypro.dcop.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,8 @@ class CrossDeploymentAnchorIT {
 
           JsonNode report = verify(verifier, enveloped);
           assertTrue(report.path("verified").asBoolean(), report.toString());
+          assertEquals("passed", AnchoringEndToEndIT.check(report, Checks.STATUS).path("status").asText(),
+              "the issuer's status list, fetched from the issuer: " + report);
           JsonNode check = AnchoringEndToEndIT.check(report, Checks.ANCHOR);
           assertEquals("passed", check.path("status").asText(), check.toString());
           String detail = check.path("detail").asText();
@@ -59,11 +62,14 @@ class CrossDeploymentAnchorIT {
               "/log/evidence?data=" + "00".repeat(32), "application/json"));
           assertEquals("https://dcop.saypro.org/problems/not-found", evidence.path("type").asText(), evidence.toString());
         }
-        // the issuer is gone; its DID document is still cached by the verifier, its log cannot be asked
+        // the issuer is gone; its DID document is still cached by the verifier, its log and lists cannot be asked
         JsonNode report = verify(verifier, enveloped);
         JsonNode check = AnchoringEndToEndIT.check(report, Checks.ANCHOR);
         assertEquals("skipped", check.path("status").asText(), check.toString());
         assertTrue(check.path("detail").asText().contains("could not be asked"), check.toString());
+        JsonNode status = AnchoringEndToEndIT.check(report, Checks.STATUS);
+        assertEquals("indeterminate", status.path("status").asText(), status.toString());
+        assertFalse(report.path("verified").asBoolean(), "an unreadable status is never verified: " + report);
       }
     }
   }
@@ -73,6 +79,8 @@ class CrossDeploymentAnchorIT {
     properties.put("dcop.ledger.private-key", chain.devPrivateKey(account));
     // did:web over plain http on localhost, which only development mode allows
     properties.put("dcop.development-mode", true);
+    // status lists of other deployments are not reused, so an unreachable issuer shows at once
+    properties.put("dcop.status-cache-ttl", "1ms");
     return properties;
   }
 

@@ -8,7 +8,11 @@ import java.util.Optional;
 import org.saypro.dcop.core.anchor.HostedLogEvidence;
 import org.saypro.dcop.core.anchor.LedgerContract;
 import org.saypro.dcop.core.anchor.ReadContractAnchors;
+import org.saypro.dcop.core.status.BitstringStatusCheck;
+import org.saypro.dcop.core.status.HostedStatusLists;
+import org.saypro.dcop.core.status.StatusChangeTimes;
 import org.saypro.dcop.verifier.anchor.IssuerLogEvidence;
+import org.saypro.dcop.verifier.status.CachingStatusListFetcher;
 import org.saypro.dcop.verifier.anchor.LogAnchorCheck;
 import java.util.Map;
 import org.saypro.dcop.core.did.HostedDidDocuments;
@@ -29,6 +33,7 @@ import org.saypro.dcop.verifier.did.HttpKeyDocumentResolver;
 class VerifierBeans {
 
   private static final int MAX_CACHED_DIDS = 1000;
+  private static final int MAX_CACHED_LISTS = 1000;
 
   /** The one way the verifier reaches the network: public https hosts only, bounded time and size. */
   @Singleton
@@ -52,13 +57,24 @@ class VerifierBeans {
       GuardedHttpClient http,
       Optional<HostedLogEvidence> log,
       Optional<LedgerContract> ownContract,
-      Optional<ReadContractAnchors> chain) {
+      Optional<ReadContractAnchors> chain,
+      List<HostedStatusLists> hostedLists,
+      Optional<StatusChangeTimes> changeTimes,
+      VerifierSettings settings) {
+    CredentialValidator validator = CredentialValidator.withBundledSchemas();
+    DataIntegrity dataIntegrity = new DataIntegrity(RdfCanonicalizer.bundled());
+    Clock clock = Clock.systemUTC();
+    // status lists are verified without a status or anchor check of their own
+    CredentialVerifier listVerifier = new CredentialVerifier(validator, resolveDid, dataIntegrity, clock);
+    var lists = new CachingStatusListFetcher(hostedLists, http, settings.statusCacheTtl(), MAX_CACHED_LISTS, clock);
     return new CredentialVerifier(
-        CredentialValidator.withBundledSchemas(),
+        validator,
         resolveDid,
-        new DataIntegrity(RdfCanonicalizer.bundled()),
-        Clock.systemUTC(),
-        Optional.of(new LogAnchorCheck(log, ownContract, chain, new IssuerLogEvidence(resolveDid, http))));
+        dataIntegrity,
+        clock,
+        Optional.of(new LogAnchorCheck(log, ownContract, chain, new IssuerLogEvidence(resolveDid, http))),
+        Optional.of(new BitstringStatusCheck(
+            lists, listVerifier::verify, changeTimes.orElse(StatusChangeTimes.NONE))));
   }
 
   @Singleton

@@ -10,6 +10,7 @@ import java.time.Duration;
  * @param didReadTimeout how long a whole did:web document fetch may take
  * @param didMaxBytes the largest DID document accepted
  * @param didCacheTtl how long a resolved DID document is reused
+ * @param statusCacheTtl how long a status list fetched from another issuer is reused
  */
 @ConfigurationProperties("dcop")
 public record VerifierSettings(
@@ -18,4 +19,5 @@ public record VerifierSettings(
     Duration didConnectTimeout,
     Duration didReadTimeout,
     int didMaxBytes,
-    Duration didCacheTtl) {}
+    Duration didCacheTtl,
+    Duration statusCacheTtl) {}

@@ -15,7 +15,9 @@ public sealed interface CheckResult {
     FAILED,
     SKIPPED,
     /** Not yet decidable and not a failure: e.g. issued, but not yet anchored on the ledger. */
-    PENDING;
+    PENDING,
+    /** Could not be decided now, and it matters: e.g. the status list could not be fetched. Never verified. */
+    INDETERMINATE;
 
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -53,6 +55,21 @@ public sealed interface CheckResult {
     @Override
     public Status status() {
       return Status.PENDING;
+    }
+  }
+
+  /**
+   * The check could not be completed (a status list out of reach): the credential is not shown as verified, and not
+   * as failed either.
+   */
+  record Indeterminate(String check, String detail) implements CheckResult {
+    public Indeterminate {
+      requireText(check, detail);
+    }
+
+    @Override
+    public Status status() {
+      return Status.INDETERMINATE;
     }
   }
 

@@ -7,6 +7,7 @@ public final class Checks {
   public static final String ISSUER = "issuer";
   public static final String VALIDITY = "validity";
   public static final String ANCHOR = "anchor";
+  public static final String STATUS = "status";
 
   /** The checks a credential must pass to be verified; others (anchor) may also be pending or skipped. */
   public static final java.util.Set<String> ESSENTIAL = java.util.Set.of(FORMAT, SIGNATURE, ISSUER, VALIDITY);

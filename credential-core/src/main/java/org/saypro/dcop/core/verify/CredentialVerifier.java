@@ -35,6 +35,7 @@ public final class CredentialVerifier {
   private final DataIntegritySignatureCheck dataIntegrityCheck;
   private final Clock clock;
   private final Optional<CheckAnchor> anchorCheck;
+  private final Optional<CheckStatus> statusCheck;
 
   public CredentialVerifier(CredentialValidator validator, ResolveDid resolveDid, Clock clock) {
     this(validator, resolveDid, new DataIntegrity(RdfCanonicalizer.bundled()), clock);
@@ -52,6 +53,21 @@ public final class CredentialVerifier {
       DataIntegrity dataIntegrity,
       Clock clock,
       Optional<CheckAnchor> anchorCheck) {
+    this(validator, resolveDid, dataIntegrity, clock, anchorCheck, Optional.empty());
+  }
+
+  /**
+   * @param anchorCheck adds the {@code anchor} check (transparency log and ledger) when present
+   * @param statusCheck adds the {@code status} check (revocation and suspension) when present
+   */
+  public CredentialVerifier(
+      CredentialValidator validator,
+      ResolveDid resolveDid,
+      DataIntegrity dataIntegrity,
+      Clock clock,
+      Optional<CheckAnchor> anchorCheck,
+      Optional<CheckStatus> statusCheck) {
+    this.statusCheck = statusCheck;
     this.validator = validator;
     this.signatureCheck = new JwsSignatureCheck(resolveDid);
     this.dataIntegrityCheck = new DataIntegritySignatureCheck(resolveDid, dataIntegrity);
@@ -59,15 +75,20 @@ public final class CredentialVerifier {
     this.anchorCheck = anchorCheck;
   }
 
-  private List<CheckResult> withAnchor(List<CheckResult> checks, byte[] securedForm, Optional<Credential> credential) {
-    if (anchorCheck.isEmpty()) {
-      return checks;
-    }
+  /**
+   * Adds the status and anchor checks. Both may reach out to the network, so both run on what the issuer vouched for
+   * only: a credential whose signature or issuer was not confirmed never makes the verifier fetch anything.
+   */
+  private List<CheckResult> withStatusAndAnchor(
+      List<CheckResult> checks, byte[] securedForm, Optional<Credential> credential) {
     boolean issuerConfirmed =
         checks.stream().anyMatch(c -> c.check().equals(Checks.ISSUER) && c.status() == CheckResult.Status.PASSED);
-    Optional<String> issuer = credential.filter(c -> issuerConfirmed).map(c -> c.issuer().id());
+    Optional<Credential> confirmed = credential.filter(c -> issuerConfirmed);
     List<CheckResult> all = new ArrayList<>(checks);
-    all.add(anchorCheck.get().check(Json.sha256(securedForm), issuer));
+    statusCheck.ifPresent(status -> all.add(
+        confirmed.map(status::check).orElseGet(() -> new CheckResult.Skipped(
+            Checks.STATUS, "not checked: the credential's signature and issuer were not confirmed"))));
+    anchorCheck.ifPresent(anchor -> all.add(anchor.check(Json.sha256(securedForm), confirmed.map(c -> c.issuer().id()))));
     return all;
   }
 
@@ -104,7 +125,7 @@ public final class CredentialVerifier {
     checks.add(issuerResult(credential, signature));
     checks.add(validityResult(credential));
     return new VerificationReport(
-        withAnchor(checks, compact.getBytes(java.nio.charset.StandardCharsets.US_ASCII), credential), credential);
+        withStatusAndAnchor(checks, compact.getBytes(java.nio.charset.StandardCharsets.US_ASCII), credential), credential);
   }
 
   private Validation readPayload(CompactJws jws) {
@@ -215,7 +236,7 @@ public final class CredentialVerifier {
             ? dataIntegrityCheck.check((ObjectNode) json, ProofOptions.ASSERTION_METHOD)
             : SignatureOutcome.refused("the credential is not a JSON object");
     return new VerificationReport(
-        withAnchor(
+        withStatusAndAnchor(
             List.of(
                 formatResult(validation, "a VC Data Model 2.0 credential secured with a Data Integrity proof"),
                 signature.result(),

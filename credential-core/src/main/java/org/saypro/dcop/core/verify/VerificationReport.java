@@ -16,11 +16,13 @@ public record VerificationReport(List<CheckResult> checks, Optional<Credential> 
   }
 
   /**
-   * Every essential check passed and no check failed. An anchor that is pending, or skipped because this server
-   * anchors nothing, does not make a valid credential unverified; the report says which.
+   * Every essential check passed and no check failed or was left indeterminate. An anchor that is pending, or skipped
+   * because this server anchors nothing, does not make a valid credential unverified; the report says which. A status
+   * that could not be read does: nobody can say the credential was not revoked.
    */
   public boolean verified() {
-    return checks.stream().noneMatch(c -> c.status() == CheckResult.Status.FAILED)
+    return checks.stream().noneMatch(c -> c.status() == CheckResult.Status.FAILED
+            || c.status() == CheckResult.Status.INDETERMINATE)
         && checks.stream().filter(c -> Checks.ESSENTIAL.contains(c.check()))
             .allMatch(c -> c.status() == CheckResult.Status.PASSED)
         && checks.stream().map(CheckResult::check).filter(Checks.ESSENTIAL::contains).count() == Checks.ESSENTIAL.size();

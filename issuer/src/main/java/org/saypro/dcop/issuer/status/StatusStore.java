@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.saypro.dcop.core.status.StatusChangeTimes;
 import java.util.UUID;
 
 /** SQL of status lists, entries and changes. Callers hold the transaction. */
@@ -225,6 +227,26 @@ class StatusStore {
           try (ResultSet r = s.executeQuery()) {
             r.next();
             return r.getLong(1);
+          }
+        });
+  }
+
+  /** The newest change of this bit, and its leaf in the log once integrated. */
+  Optional<StatusChangeTimes.Recorded> lastChange(StatusListId list, int index) {
+    return jdbc.prepareStatement(
+        "select c.changed_at, l.leaf_index from status_entry e"
+            + " join status_change c on c.credential_uuid = e.credential_uuid and c.purpose = e.purpose"
+            + " left join log_entry l on l.status_change_id = c.change_id"
+            + " where e.list_id = ? and e.list_index = ? order by c.change_id desc limit 1", s -> {
+          s.setString(1, list.toString());
+          s.setInt(2, index);
+          try (ResultSet r = s.executeQuery()) {
+            if (!r.next()) {
+              return Optional.<StatusChangeTimes.Recorded>empty();
+            }
+            Instant at = r.getTimestamp(1).toInstant();
+            long leaf = r.getLong(2);
+            return Optional.of(new StatusChangeTimes.Recorded(at, r.wasNull() ? OptionalLong.empty() : OptionalLong.of(leaf)));
           }
         });
   }

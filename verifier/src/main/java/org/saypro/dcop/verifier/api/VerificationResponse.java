@@ -17,6 +17,7 @@ import org.saypro.dcop.core.verify.VerificationReport;
 public final class VerificationResponse {
 
   private static final String VC_ERRORS = "https://www.w3.org/TR/vc-data-model#";
+  private static final String STATUS_ERRORS = "https://www.w3.org/TR/vc-bitstring-status-list/#";
   private static final Map<String, String> ERROR_TYPE =
       Map.of(
           Checks.FORMAT, "MALFORMED_VALUE_ERROR",
@@ -41,12 +42,20 @@ public final class VerificationResponse {
       checks.addObject().put("check", check.check()).put("status", check.status().label()).put("detail", check.detail());
     }
     ArrayNode problems = json.putArray("problemDetails");
-    for (CheckResult failed : results.stream().filter(c -> c.status() == CheckResult.Status.FAILED).toList()) {
+    for (CheckResult result : results) {
+      boolean failed = result.status() == CheckResult.Status.FAILED;
+      if (!failed && result.status() != CheckResult.Status.INDETERMINATE) {
+        continue;
+      }
+      String type =
+          result.check().equals(Checks.STATUS)
+              ? STATUS_ERRORS + (failed ? "STATUS_VERIFICATION_ERROR" : "STATUS_RETRIEVAL_ERROR")
+              : VC_ERRORS + ERROR_TYPE.getOrDefault(result.check(), "MALFORMED_VALUE_ERROR");
       problems
           .addObject()
-          .put("type", VC_ERRORS + ERROR_TYPE.getOrDefault(failed.check(), "MALFORMED_VALUE_ERROR"))
-          .put("title", "The " + failed.check() + " check failed")
-          .put("detail", failed.detail());
+          .put("type", type)
+          .put("title", "The " + result.check() + " check " + (failed ? "failed" : "could not be completed"))
+          .put("detail", result.detail());
     }
     return json;
   }

@@ -25,6 +25,9 @@ public final class GuardedHttpClient {
   public sealed interface Fetched {
     record Document(JsonNode json) implements Fetched {}
 
+    /** A body taken as text (e.g. a compact vc+jwt); only {@link #fetchText} gives one. */
+    record Text(String body) implements Fetched {}
+
     /** @param httpStatus the server's status code when it answered with one other than 200; 0 when it did not answer */
     record Refused(String reason, int httpStatus) implements Fetched {
       public Refused(String reason) {
@@ -46,8 +49,25 @@ public final class GuardedHttpClient {
     this.developmentMode = developmentMode;
   }
 
-  /** Fetches {@code url}; an https URL to localhost is downgraded to http in development mode only. */
+  /** Fetches {@code url} as JSON; an https URL to localhost is downgraded to http in development mode only. */
   public Fetched fetchJson(URI url) {
+    Fetched fetched = fetch(url, "application/did+json, application/json");
+    if (!(fetched instanceof Fetched.Text text)) {
+      return fetched;
+    }
+    try {
+      return new Fetched.Document(Json.parse(text.body()));
+    } catch (MalformedJsonException e) {
+      return new Fetched.Refused("the document at " + url + " is not JSON");
+    }
+  }
+
+  /** Fetches {@code url} as UTF-8 text, asking for {@code accept}; same guards as {@link #fetchJson}. */
+  public Fetched fetchText(URI url, String accept) {
+    return fetch(url, accept);
+  }
+
+  private Fetched fetch(URI url, String accept) {
     if (url.getHost() == null || url.getUserInfo() != null
         || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
       return new Fetched.Refused(url + " is not a plain http(s) URL");
@@ -69,7 +89,7 @@ public final class GuardedHttpClient {
     }
     HttpRequest request =
         HttpRequest.newBuilder(url).timeout(readTimeout)
-            .header("Accept", "application/did+json, application/json").GET().build();
+            .header("Accept", accept).GET().build();
     try {
       HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = response.body()) {
@@ -80,10 +100,8 @@ public final class GuardedHttpClient {
         if (bytes.length > maxBytes) {
           return new Fetched.Refused("the document at " + url + " is larger than " + maxBytes + " bytes");
         }
-        return new Fetched.Document(Json.parse(bytes));
+        return new Fetched.Text(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
       }
-    } catch (MalformedJsonException e) {
-      return new Fetched.Refused("the document at " + url + " is not JSON");
     } catch (HttpTimeoutException e) {
       return new Fetched.Refused("no answer from " + url.getHost() + " in time");
     } catch (IOException e) {
