@@ -1,12 +1,17 @@
 package org.saypro.dcop.app;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.processor.ScheduledMethodProcessor;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.saypro.dcop.ledger.LocalDevChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,6 +125,25 @@ public final class DcopServer implements AutoCloseable {
     return Path.of(configured.toString());
   }
 
+  /**
+   * Stops the {@code @Scheduled} workers (log sequencer, anchoring) before the context closes, and waits for a round
+   * in progress to end. Otherwise a round that starts while beans are being destroyed asks the context for its bean
+   * again, and fails loudly because the datasource it needs is already gone.
+   */
+  private void stopScheduledTasks() {
+    context.findBean(ScheduledMethodProcessor.class).ifPresent(ScheduledMethodProcessor::close);
+    context.findBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.SCHEDULED)).ifPresent(executor -> {
+      executor.shutdown();
+      try {
+        if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+          LOG.warn("a scheduled task is still running after 10 s; closing anyway");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+  }
+
   public URI uri() {
     return server.getURI();
   }
@@ -132,6 +156,7 @@ public final class DcopServer implements AutoCloseable {
   public void close() {
     try {
       if (context.isRunning()) {
+        stopScheduledTasks();
         context.close();
       }
     } finally {

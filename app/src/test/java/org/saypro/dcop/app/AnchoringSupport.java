@@ -43,6 +43,8 @@ final class AnchoringSupport {
     properties.put("dcop.ledger.private-key", chain.devPrivateKey(0));
     properties.put("dcop.ledger.confirmations", 1);
     properties.put("dcop.anchor.interval", anchorInterval);
+    // retries back off from the interval, doubling; a short cap keeps recovery after an outage quick in tests
+    properties.put("dcop.anchor.retry-max", "2s");
     properties.put("dcop.log.sequence-interval", "100ms");
     properties.put("dcop.log.batch-size", batchSize);
     return properties;

@@ -92,17 +92,22 @@ public final class LogAnchorCheck implements CheckAnchor {
           Checks.ANCHOR, "entry " + index + " of " + where + "; the next anchor will cover it");
     }
     HostedLogEvidence.Anchored anchored = evidence.anchored().get();
-    ReadContractAnchors.Lookup lookup = anchorOnLedger(contract, anchored.anchoredSize());
-    if (lookup instanceof ReadContractAnchors.Lookup.Unreachable unreachable) {
+    AnchorCheckpoints.Lookup lookup = anchorOnLedger(contract, anchored.anchoredSize());
+    if (lookup instanceof AnchorCheckpoints.Lookup.Unavailable unreachable) {
       return new CheckResult.Skipped(
           Checks.ANCHOR, "the ledger could not be read to confirm the anchor: " + unreachable.reason());
     }
-    if (lookup instanceof ReadContractAnchors.Lookup.Absent) {
+    if (lookup instanceof AnchorCheckpoints.Lookup.Unconfirmed unconfirmed) {
+      return new CheckResult.Pending(
+          Checks.ANCHOR, "entry " + index + " of " + where + " is anchored in block " + unconfirmed.anchor().blockNumber()
+              + ", with " + unconfirmed.confirmations() + " confirmation(s) so far");
+    }
+    if (lookup instanceof AnchorCheckpoints.Lookup.Absent) {
       return new CheckResult.Failed(
           Checks.ANCHOR, "the ledger holds no anchor for tree size " + anchored.anchoredSize() + " in contract "
               + contract.caip10() + ", as " + where + " claims");
     }
-    AnchorCheckpoints.Anchor anchor = ((ReadContractAnchors.Lookup.Found) lookup).anchor();
+    AnchorCheckpoints.Anchor anchor = ((AnchorCheckpoints.Lookup.Confirmed) lookup).anchor();
     ProofCheck inclusion =
         InclusionProofVerifier.verify(
             index, anchored.anchoredSize(), MerkleHash.leaf(securedFormSha256), anchored.inclusionPath(), anchor.root());
@@ -129,14 +134,14 @@ public final class LogAnchorCheck implements CheckAnchor {
             + ", contract " + contract.caip10() + "); the log has grown consistently to size " + anchored.newestSize());
   }
 
-  private ReadContractAnchors.Lookup anchorOnLedger(LedgerContract contract, long size) {
+  private AnchorCheckpoints.Lookup anchorOnLedger(LedgerContract contract, long size) {
     String key = contract.caip10() + "/" + size;
     AnchorCheckpoints.Anchor cached = confirmed.get(key);
     if (cached != null) {
-      return new ReadContractAnchors.Lookup.Found(cached);
+      return new AnchorCheckpoints.Lookup.Confirmed(cached);
     }
-    ReadContractAnchors.Lookup lookup = chain.get().find(contract, size);
-    if (lookup instanceof ReadContractAnchors.Lookup.Found found && confirmed.size() < MAX_CACHED_ANCHORS) {
+    AnchorCheckpoints.Lookup lookup = chain.get().find(contract, size);
+    if (lookup instanceof AnchorCheckpoints.Lookup.Confirmed found && confirmed.size() < MAX_CACHED_ANCHORS) {
       confirmed.put(key, found.anchor());
     }
     return lookup;
