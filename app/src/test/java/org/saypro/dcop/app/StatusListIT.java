@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -363,6 +364,37 @@ class StatusListIT {
           status.number("select count(*) from status_change where credential_uuid = any(?::uuid[])", uuids));
       assertEquals(credentials, status.number(
           "select count(*) from log_entry where kind = 'status' and credential_uuid = any(?::uuid[])", uuids));
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /**
+   * A credential's revocation and suspension bits live in two lists, locked apart; a suspension racing a revocation
+   * must still either come first or be refused, never land on a revoked credential.
+   */
+  @Test
+  void aSuspensionRacingARevocationNeverLandsAfterIt() throws Exception {
+    int credentials = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Issued> issued = all(pool, credentials, i -> () -> status.issueCredential("Racer " + i));
+      List<HttpResponse<String>> answers = all(pool, 2 * credentials, i -> () ->
+          status.officer(issued.get(i / 2).uuid(), i % 2 == 0 ? "revoke" : "suspend", "race " + i));
+      for (int i = 0; i < credentials; i++) {
+        assertEquals(200, answers.get(2 * i).statusCode(), answers.get(2 * i).body());
+        HttpResponse<String> suspend = answers.get(2 * i + 1);
+        JsonNode now = status.currentStatus(issued.get(i).uuid());
+        assertTrue(now.get("revoked").asBoolean());
+        if (suspend.statusCode() == 200) {
+          assertTrue(now.get("suspended").asBoolean());
+          assertTrue(Instant.parse(now.get("suspendedAt").asText()).isBefore(Instant.parse(now.get("revokedAt").asText())),
+              "a suspension that succeeded came before the revocation: " + now);
+        } else {
+          StatusClient.assertProblem(suspend, 409, "revocation-is-final");
+          assertFalse(now.get("suspended").asBoolean(), now.toString());
+        }
+      }
     } finally {
       pool.shutdown();
     }
