@@ -140,6 +140,9 @@ class StatusListIT {
     HttpResponse<String> byQuery = status.getList("/status/" + REVOCATION_LIST + "?format=vc%2Bjwt", Map.of());
     assertEquals(200, byQuery.statusCode(), byQuery.body());
     assertEquals(jwt.response().body(), byQuery.body());
+    HttpResponse<String> typedAsDocumented = status.getList("/status/" + REVOCATION_LIST + "?format=vc+jwt", Map.of());
+    assertEquals(200, typedAsDocumented.statusCode(), typedAsDocumented.body());
+    assertEquals(jwt.response().body(), typedAsDocumented.body());
   }
 
   @Test
@@ -154,6 +157,10 @@ class StatusListIT {
     assertEquals(304, notModified.statusCode());
     assertEquals("", notModified.body());
     assertEquals(etag, notModified.headers().firstValue("ETag").orElseThrow());
+    // If-None-Match compares weakly (RFC 9110): a weakened tag, one of several, or * also match
+    for (String tags : List.of("W/" + etag, "\"other\", " + etag, "*")) {
+      assertEquals(304, status.getList("/status/" + REVOCATION_LIST, Map.of("If-None-Match", tags)).statusCode(), tags);
+    }
 
     assertEquals(200, status.officer(issued.uuid(), "revoke", "issued in error").statusCode());
 
