@@ -39,6 +39,8 @@ import org.openjdk.jmh.util.Statistics;
  * {@code --only=REGEX},
  * {@code --jvmArgs="..."}, {@code --json=FILE}, {@code --prof=SPEC}, {@code --quiet}. {@code --log} runs the
  * transparency-log benchmarks instead ({@link LogBenchmarks}), with {@code --entries=N} and {@code --appendRounds=N}.
+ * {@code --status} runs the status-list benchmarks ({@link StatusBenchmarks}), with {@code --changes=N},
+ * {@code --changeRounds=N}, {@code --threads=N} and {@code --rebuilds=N}.
  */
 public final class BenchmarkMain {
 
@@ -72,6 +74,10 @@ public final class BenchmarkMain {
     if (settings.log != null) {
       // The transparency-log benchmarks: a separate mode, so the default run stays as it was.
       System.exit(LogBenchmarks.run(settings));
+    }
+    if (settings.status != null) {
+      // The status-list benchmarks: another separate mode, on a database of their own.
+      System.exit(StatusBenchmarks.run(settings));
     }
 
     // Fail in seconds, not minutes, if a fixture no longer takes the success path.
@@ -474,6 +480,14 @@ public final class BenchmarkMain {
                          --forks, --rounds, --jvmArgs, --json, --prof and --quiet apply to its JMH part (proofs)
         --entries=N      log entries per round of the append benchmark (default 25600; --quick: 5120)
         --appendRounds=N measured rounds of the append benchmark, each path once per round (default 3; --quick: 1)
+      Status-list benchmarks (a separate run; see bench/README.md):
+        --status         status changes/s against the same SQL without the rebuild, list response sizes, rebuild
+                         time against EncodedList.encode (about 1.5 min); --status=changes,sizes,rebuild runs only
+                         the parts named. --quick and --quiet apply
+        --changes=N      revocations per round (default 200; --quick: 50)
+        --changeRounds=N measured rounds per thread count (default 3; --quick: 1)
+        --threads=N      threads of the concurrent rounds, all on one list (default 4)
+        --rebuilds=N     timed rebuilds per list (default 40; --quick: 10), after N/2 untimed
       Each option is also a system property: -Dbench.quick=true, -Dbench.wi=5, -Dbench.only=Pipeline.issue ...
       """;
 
@@ -498,12 +512,18 @@ public final class BenchmarkMain {
     List<String> log;
     int entries;
     int appendRounds;
+    /** --status: null when off, else the parts to run (changes, sizes, rebuild). */
+    List<String> status;
+    int changes;
+    int changeRounds;
+    int threads;
+    int rebuilds;
     double loadBefore = -1;
     double loadAfter = -1;
 
     static Settings parse(String[] args) {
       Map<String, String> given = new LinkedHashMap<>();
-      for (String name : List.of("quick", "breakdown", "quiet", "wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof", "log", "entries", "appendRounds")) {
+      for (String name : List.of("quick", "breakdown", "quiet", "wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof", "log", "entries", "appendRounds", "status", "changes", "changeRounds", "threads", "rebuilds")) {
         String property = System.getProperty("bench." + name);
         if (property != null) {
           given.put(name, property);
@@ -548,9 +568,30 @@ public final class BenchmarkMain {
           }
         }
       }
+      String status = given.get("status");
+      if (status != null && !status.equals("false")) {
+        s.status = status.equals("true") ? StatusBenchmarks.PARTS : List.of(status.split(","));
+        if (!StatusBenchmarks.PARTS.containsAll(s.status) || s.status.isEmpty()) {
+          throw new IllegalArgumentException(
+              "--status takes no value or a comma-separated list of " + StatusBenchmarks.PARTS);
+        }
+        if (s.log != null) {
+          throw new IllegalArgumentException("--status and --log are separate runs");
+        }
+        for (String other : List.of("only", "diwi", "breakdown", "wi", "w", "i", "r", "forks", "rounds", "prof",
+            "json", "jvmArgs")) {
+          if (given.containsKey(other) || (other.equals("breakdown") && s.breakdown)) {
+            throw new IllegalArgumentException("--" + other + " does not apply to --status");
+          }
+        }
+      }
+      s.changes = Integer.parseInt(given.getOrDefault("changes", s.quick ? "50" : "200"));
+      s.changeRounds = Integer.parseInt(given.getOrDefault("changeRounds", s.quick ? "1" : "3"));
+      s.threads = Integer.parseInt(given.getOrDefault("threads", "4"));
+      s.rebuilds = Integer.parseInt(given.getOrDefault("rebuilds", s.quick ? "10" : "40"));
       s.entries = Integer.parseInt(given.getOrDefault("entries", s.quick ? "5120" : "25600"));
       s.appendRounds = Integer.parseInt(given.getOrDefault("appendRounds", s.quick ? "1" : "3"));
-      for (String known : List.of("wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof", "log", "entries", "appendRounds")) {
+      for (String known : List.of("wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof", "log", "entries", "appendRounds", "status", "changes", "changeRounds", "threads", "rebuilds")) {
         given.remove(known);
       }
       unknown.addAll(given.keySet().stream().map(k -> "--" + k).toList());
@@ -558,9 +599,11 @@ public final class BenchmarkMain {
         throw new IllegalArgumentException("unknown option(s) " + unknown + "\n" + USAGE);
       }
       if (s.iterations < 1 || s.warmupIterations < 0 || s.diWarmupIterations < 0 || s.forks < 1 || s.rounds < 1
-          || s.entries < 1 || s.appendRounds < 1) {
+          || s.entries < 1 || s.appendRounds < 1 || s.changes < 1 || s.changeRounds < 1 || s.threads < 1
+          || s.rebuilds < 1) {
         throw new IllegalArgumentException(
-            "need --i >= 1, --wi >= 0, --diwi >= 0, --forks >= 1, --rounds >= 1, --entries >= 1, --appendRounds >= 1");
+            "need --i >= 1, --wi >= 0, --diwi >= 0, --forks >= 1, --rounds >= 1, --entries >= 1, --appendRounds >= 1,"
+                + " --changes >= 1, --changeRounds >= 1, --threads >= 1, --rebuilds >= 1");
       }
       return s;
     }

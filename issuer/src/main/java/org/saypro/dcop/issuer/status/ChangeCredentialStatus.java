@@ -14,7 +14,8 @@ import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.issuer.log.AppendToLog;
 
 /**
- * Revokes, suspends or reinstates a credential. One transaction: the list's row is locked first, so changes to one
+ * Revokes, suspends or reinstates a credential. One transaction: the credential's row is locked first, so its two
+ * bits change one at a time (a suspension cannot slip past a revocation), then the list's row, so changes to one
  * list queue up and each one's rebuild includes every change committed before it (no lost update); the entry is
  * changed, the change audited with actor and reason, a statement of it appended to the transparency log, and the list
  * republished. A failure anywhere leaves nothing behind.
@@ -46,7 +47,8 @@ public class ChangeCredentialStatus {
 
   @Transactional
   public StatusChangeResult change(UUID credential, StatusAction action, String actor, String reason) {
-    Optional<StatusStore.IssuedCredential> issued = store.credential(credential);
+    // changes of one credential queue up here, then changes of one list at lockList
+    Optional<StatusStore.IssuedCredential> issued = store.lockCredential(credential);
     if (issued.isEmpty()) {
       return new StatusChangeResult.UnknownCredential();
     }

@@ -53,8 +53,11 @@ public class PublishStatusList {
     return issuer.baseUrl() + "/status/" + id;
   }
 
-  /** Rebuilds and stores the signed list; returns its new version. */
-  long rebuild(StatusListId id, int size) {
+  /**
+   * Rebuilds and stores the signed list; returns its new version. The caller holds the transaction, and the list's
+   * row lock when changes may run concurrently. Public for the benchmark ({@code bench --status}).
+   */
+  public long rebuild(StatusListId id, int size) {
     Bitstring bits = Bitstring.forNewList(size);
     for (int index : store.setIndexes(id)) {
       bits.set(index, true);

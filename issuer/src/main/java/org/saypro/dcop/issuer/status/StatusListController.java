@@ -54,7 +54,7 @@ class StatusListController {
     String etag = "\"" + id + "." + published.version() + (jwt ? ".jwt" : ".di") + "\"";
     String cacheControl = "public, max-age=" + settings.ttl().toSeconds();
     String ifNoneMatch = request.getHeaders().get("If-None-Match");
-    if (ifNoneMatch != null && List.of(ifNoneMatch.split("\\s*,\\s*")).contains(etag)) {
+    if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
       return HttpResponse.<String>notModified().header("ETag", etag).header("Cache-Control", cacheControl)
           .header("Vary", "Accept");
     }
@@ -67,9 +67,24 @@ class StatusListController {
         .header("Vary", "Accept");
   }
 
+  /**
+   * RFC 9110, 13.1.2: If-None-Match compares weakly, so a tag a cache or proxy marked weak ({@code W/"..."}) still
+   * matches, and {@code *} matches any current list.
+   */
+  private static boolean matches(String ifNoneMatch, String etag) {
+    for (String tag : ifNoneMatch.strip().split("\\s*,\\s*")) {
+      String opaque = tag.startsWith("W/") ? tag.substring(2) : tag;
+      if (opaque.equals("*") || opaque.equals(etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean wantsJwt(String format, String accept) {
     if (format != null) {
-      if (format.equals("vc+jwt") || format.equals("jwt")) {
+      // "vc jwt": an unencoded '+' in a query string is a space, and ?format=vc+jwt is how people will type it
+      if (format.equals("vc+jwt") || format.equals("vc jwt") || format.equals("jwt")) {
         return true;
       }
       if (format.equals("di") || format.equals("json")) {

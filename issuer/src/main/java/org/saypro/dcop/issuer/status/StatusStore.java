@@ -38,8 +38,14 @@ class StatusStore {
   /** An issued credential, as a status change names it. */
   record IssuedCredential(UUID uuid, String credentialId, byte[] securedSha256) {}
 
-  Optional<IssuedCredential> credential(UUID uuid) {
-    return oneCredential("select uuid, credential_id, secured_sha256 from credential where uuid = ?", uuid);
+  /**
+   * The credential, its row locked until the transaction ends: its revocation and suspension bits are in two lists,
+   * locked apart, so without this a suspension could pass its "not revoked" check while a revocation commits.
+   * {@code no key update}, the weakest lock that excludes itself: rows referencing the credential can still be added.
+   */
+  Optional<IssuedCredential> lockCredential(UUID uuid) {
+    return oneCredential(
+        "select uuid, credential_id, secured_sha256 from credential where uuid = ? for no key update", uuid);
   }
 
   Optional<IssuedCredential> credentialById(String credentialId) {

@@ -1,0 +1,207 @@
+package org.saypro.dcop.bench;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.transaction.TransactionOperations;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * The issuer module's beans against a throwaway embedded PostgreSQL (the server the app starts by default, loopback
+ * only), migrated with the issuer's own Flyway migrations: what the {@code --status} harnesses run on. The same
+ * set-up as {@link LogAppend}'s, with the status settings added; the scheduled log sequencer is pushed out of the
+ * way (its cost is {@code --log}'s subject), so status log entries stay pending.
+ */
+final class EmbeddedIssuer implements AutoCloseable {
+
+  static final int LIST_SIZE = 131_072;
+  private static final String DATABASE = "dcop";
+  private static final String USER = "postgres";
+
+  final ApplicationContext context;
+  final TransactionOperations<Connection> transactions;
+  /** Server version and durability settings, and the migrations run: printed with the figures. */
+  final String description;
+
+  private final Path directory;
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedIssuer(Path directory) throws IOException, SQLException {
+    this.directory = directory;
+    this.postgres =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(directory.resolve("postgres"))
+            .setCleanDataDirectory(true)
+            .setServerConfig("listen_addresses", "127.0.0.1")
+            .start();
+    try (Connection admin = postgres.getPostgresDatabase().getConnection();
+        Statement create = admin.createStatement()) {
+      create.execute("create database " + DATABASE);
+    }
+    String url = postgres.getJdbcUrl(USER, DATABASE);
+    MigrateResult migrated =
+        Flyway.configure().dataSource(url, USER, "").locations("classpath:db/migration").load().migrate();
+    try (Connection sql = postgres.getDatabase(USER, DATABASE).getConnection();
+        Statement statement = sql.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "select current_setting('server_version'), current_setting('synchronous_commit'),"
+                    + " current_setting('fsync')")) {
+      row.next();
+      this.description =
+          "PostgreSQL " + row.getString(1) + " (embedded, zonky), synchronous_commit=" + row.getString(2) + ", fsync="
+              + row.getString(3) + "; " + migrated.migrationsExecuted + " migrations to V"
+              + migrated.targetSchemaVersion;
+    }
+
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("datasources.default.url", url);
+    properties.put("datasources.default.username", USER);
+    properties.put("datasources.default.password", "");
+    properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
+    properties.put("datasources.default.db-type", "postgres");
+    properties.put("datasources.default.dialect", "POSTGRES");
+    properties.put("datasources.default.maximum-pool-size", 10);
+    properties.put("dcop.public-url", "http://localhost:8080");
+    properties.put("dcop.data-dir", directory.toString());
+    byte[] kek = new byte[32];
+    new SecureRandom().nextBytes(kek);
+    properties.put("dcop.kek", Base64.getEncoder().encodeToString(kek));
+    properties.put("dcop.max-json-bytes", 262144);
+    properties.put("dcop.default-securing", "vc+jwt");
+    properties.put("dcop.log.batch-size", 256);
+    properties.put("dcop.log.sequence-interval", "24h");
+    // as application.yml sets them
+    properties.put("dcop.status.ttl", "5m");
+    properties.put("dcop.status.list-size", LIST_SIZE);
+    this.context = ApplicationContext.builder().deduceEnvironment(false).properties(properties).start();
+    this.transactions = context.getBean(Argument.of(TransactionOperations.class, Connection.class));
+  }
+
+  static EmbeddedIssuer start() {
+    try {
+      return new EmbeddedIssuer(Files.createTempDirectory("dcop-bench-status-"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot prepare the embedded PostgreSQL", e);
+    }
+  }
+
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  /** One number from a query, with parameters bound in order. */
+  long number(String sql, Object... parameters) {
+    return transactions.executeRead(status -> {
+      try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+        for (int i = 0; i < parameters.length; i++) {
+          statement.setObject(i + 1, parameters[i]);
+        }
+        try (ResultSet row = statement.executeQuery()) {
+          row.next();
+          return row.getLong(1);
+        }
+      }
+    });
+  }
+
+  /** Statements in one transaction. */
+  void execute(String... statements) {
+    transactions.executeWrite(status -> {
+      try (Statement statement = status.getConnection().createStatement()) {
+        for (String sql : statements) {
+          statement.execute(sql);
+        }
+      }
+      return null;
+    });
+  }
+
+  /** A statement that cannot run in a transaction block ({@code checkpoint}, {@code vacuum}), on its own connection. */
+  void admin(String sql) {
+    try (Connection connection = postgres.getDatabase(USER, DATABASE).getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + " failed", e);
+    }
+  }
+
+  /**
+   * Credential rows of the shape the issuer stores (the signed form is a stand-in: nothing here reads it), in the
+   * caller's transaction.
+   */
+  static void insertCredentials(Connection connection, List<UUID> uuids) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into credential (uuid, credential_id, issuer, subject, types, format, secured_form,"
+                + " secured_sha256, issued_at) values (?, ?, 'did:web:localhost%3A8080', null,"
+                + " '{VerifiableCredential}', 'vc+jwt', 'bench', ?, now())")) {
+      for (UUID uuid : uuids) {
+        insert.setObject(1, uuid);
+        insert.setString(2, "urn:uuid:" + uuid);
+        insert.setBytes(3, new byte[32]);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (context.isRunning()) {
+        context.close();
+      }
+    } finally {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("embedded PostgreSQL did not stop cleanly", e);
+      } finally {
+        deleteQuietly(directory);
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path root) {
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          Files.deleteIfExists(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+          Files.deleteIfExists(dir);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException ignored) {
+      // a temporary directory
+    }
+  }
+}
