@@ -47,26 +47,34 @@ public class ChangeCredentialStatus {
 
   @Transactional
   public StatusChangeResult change(UUID credential, StatusAction action, String actor, String reason) {
-    // changes of one credential queue up here, then changes of one list at lockList
+    // changes of one credential queue up here, then changes of one list at lockList (always in this order)
     Optional<StatusStore.IssuedCredential> issued = store.lockCredential(credential);
     if (issued.isEmpty()) {
       return new StatusChangeResult.UnknownCredential();
     }
-    Optional<StatusStore.Entry> target = store.entry(credential, action.purpose());
-    if (target.isEmpty()) {
+    // the credential's row lock makes this view stable: its other changes wait for ours
+    Optional<CredentialStatusView> before = view(credential);
+    if (before.isEmpty()) {
       return new StatusChangeResult.NoStatusEntry(action.purpose());
     }
-    StatusListId list = target.get().list();
-    int size = store.lockList(list);
-    // read again under the lock: a change committed while we waited is seen now
-    CredentialStatusView before = view(credential).orElseThrow();
-    if (before.revoked() && action != StatusAction.REVOKE) {
-      return new StatusChangeResult.RevocationIsFinal(before);
+    if (before.get().revoked() && action != StatusAction.REVOKE) {
+      return new StatusChangeResult.RevocationIsFinal(before.get());
     }
-    boolean current = action.purpose() == StatusListId.Purpose.REVOCATION ? before.revoked() : before.suspended();
+    Optional<StatusStore.Entry> target = store.entry(credential, action.purpose());
+    if (target.isEmpty()) {
+      // a badge has no suspension entry: it is never suspended, so reinstating it asks for what already holds
+      return action == StatusAction.REINSTATE
+          ? new StatusChangeResult.AlreadySo(before.get())
+          : new StatusChangeResult.NoStatusEntry(action.purpose());
+    }
+    boolean current =
+        action.purpose() == StatusListId.Purpose.REVOCATION ? before.get().revoked() : before.get().suspended();
     if (current == action.sets()) {
-      return new StatusChangeResult.AlreadySo(before);
+      return new StatusChangeResult.AlreadySo(before.get());
     }
+    StatusListId list = target.get().list();
+    // changes of one list queue up here, so each rebuild includes every change committed before it
+    int size = store.lockList(list);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     StatusStore.Entry entry = target.get();
     store.setEntry(list, entry.index(), action.sets(), now);

@@ -3,6 +3,7 @@ package org.saypro.dcop.issuer.status;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -94,6 +95,36 @@ class StatusListController {
           ProblemType.INVALID_REQUEST, "format is vc+jwt or di",
           List.of(new FieldError("?format", "must be vc+jwt or di")));
     }
-    return accept != null && accept.contains(VC_JWT);
+    return accept != null && jwtPreferred(accept);
   }
+
+  /**
+   * vc+jwt when the Accept header rates it above every JSON form it accepts (a wildcard counts a shade below the
+   * same quality, so {@code application/vc+jwt, *}{@code /*} asks for the JWT); JSON on a tie, as the default.
+   */
+  private static boolean jwtPreferred(String accept) {
+    double jwt = 0;
+    double json = 0;
+    for (String part : accept.split(",")) {
+      MediaType type;
+      try {
+        type = MediaType.of(part.strip());
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      double quality = type.getQualityAsNumber().doubleValue();
+      String name = type.getName();
+      if (name.equals(VC_JWT)) {
+        jwt = Math.max(jwt, quality);
+      } else if (JSON_FORMS.contains(name)) {
+        json = Math.max(json, quality);
+      } else if (name.equals("*/*") || name.equals("application/*")) {
+        json = Math.max(json, quality - 0.0001);
+      }
+    }
+    return jwt > 0 && jwt > json;
+  }
+
+  private static final java.util.Set<String> JSON_FORMS =
+      java.util.Set.of(VC, "application/vc+ld+json", "application/ld+json", "application/json");
 }

@@ -149,9 +149,12 @@ class StatusStore {
         });
   }
 
-  /** Locks the list row: changes and builds of one list happen one at a time, so no update is lost. */
+  /**
+   * Locks the list row: changes and builds of one list happen one at a time, so no update is lost. {@code no key
+   * update} leaves issuance free to add entries (their foreign key takes a key-share lock) while a list is rebuilt.
+   */
   int lockList(StatusListId id) {
-    return jdbc.prepareStatement("select size from status_list where list_id = ? for update", s -> {
+    return jdbc.prepareStatement("select size from status_list where list_id = ? for no key update", s -> {
       s.setString(1, id.toString());
       try (ResultSet r = s.executeQuery()) {
         if (!r.next()) {
