@@ -71,7 +71,7 @@ import org.saypro.dcop.issuer.log.LogSequencer;
  */
 final class LogAppend implements AutoCloseable {
 
-  /** Rows per transaction in both paths; also the sequencer's batch size (dcop.log.batch-size, 256 in the app). */
+  /** Rows per transaction in every path; also the sequencer's batch size (dcop.log.batch-size, 256 in the app). */
   static final int BATCH = 256;
 
   private static final String DATABASE = "dcop";

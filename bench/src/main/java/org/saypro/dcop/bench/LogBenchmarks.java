@@ -295,7 +295,7 @@ final class LogBenchmarks {
             ? String.format(
                 Locale.ROOT, "%-68s %6.2f x  >= %.1f x  %s%n", label, ratio, APPEND_TARGET,
                 BenchmarkMain.verdict(ratio, APPEND_TARGET))
-            : String.format(Locale.ROOT, "%-68s %6.2f x  %-9s%n", label, ratio, "(none)"));
+            : String.format(Locale.ROOT, "%-68s %6.2f x  %s%n", label, ratio, "(none)"));
   }
 
   private static String perRound(
