@@ -12,8 +12,8 @@ import java.util.UUID;
 
 /**
  * Appends pending log entries. It joins the caller's transaction (mandatory): an entry exists exactly when what it
- * commits to was stored. Entries of one call get consecutive arrival ids in list order, so the sequencer gives them
- * consecutive leaf indexes in that order (unless another transaction's entries are integrated between them).
+ * commits to was stored. The entries of one call get increasing arrival ids in list order, so the sequencer gives
+ * them leaf indexes in that order (entries of concurrent transactions may fall between them).
  */
 @Singleton
 public class AppendToLog {

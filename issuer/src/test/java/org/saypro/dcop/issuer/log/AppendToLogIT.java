@@ -137,12 +137,15 @@ class AppendToLogIT {
     for (AppendToLog.Entry entry : entries) {
       expected = expected.append(MerkleHash.leaf(entry.securedFormSha256())).range();
     }
-    LogStore.StoredCheckpoint latest = database.transactions.executeRead(status -> store.latestCheckpoint().orElseThrow());
+    LogStore.StoredCheckpoint latest =
+        database.transactions.executeRead(status -> store.latestCheckpoint().orElseThrow());
     assertEquals(n, latest.size());
     assertEquals(expected.root(), latest.root());
     NoteCheck<Checkpoint> checked =
         new CheckpointVerifier(NoteVerifierKey.parse(sequencer.verifierKey())).verify(latest.signedNote());
-    Checkpoint checkpoint = assertInstanceOf(NoteCheck.Verified.class, checked, checked.toString()).value() instanceof Checkpoint c ? c : null;
+    @SuppressWarnings("unchecked")
+    NoteCheck.Verified<Checkpoint> verified = assertInstanceOf(NoteCheck.Verified.class, checked, checked.toString());
+    Checkpoint checkpoint = verified.value();
     assertEquals(n, checkpoint.size());
     assertEquals(expected.root(), checkpoint.root());
     assertEquals(2L * n - Long.bitCount(n), database.count("select count(*) from log_node"));
