@@ -46,27 +46,32 @@ import org.saypro.dcop.issuer.log.LogSequencer;
  *
  * <p>The server is the one the app starts by default (zonky embedded PostgreSQL, loopback only), migrated with the
  * issuer's Flyway migrations from the issuer jar. A minimal Micronaut {@link ApplicationContext} holds the issuer
- * module's beans against it, so the log path runs the issuer's classes as the server does:
+ * module's beans against it, so the log path runs the issuer's classes as the server does. Every path gets the same
+ * entries, {@value #BATCH} per transaction, and starts from empty tables:
  *
  * <ul>
- *   <li><b>plain</b>: per batch of {@value #BATCH} rows, one transaction with one JDBC batch of inserts into a scratch
- *       table with log_entry's data columns (32-byte hash, uuid, timestamp, bigserial id; no other index, no foreign
- *       key). Informational: the same with one insert statement per row instead of a JDBC batch.
- *   <li><b>log</b>: per batch of {@value #BATCH} entries, one transaction in which {@link AppendToLog#credential} is
- *       called once per entry (one insert each, as the issuer appends when it stores a credential), then {@link
- *       LogSequencer#integrateBatch()} in its own transaction: advisory lock, pending rows {@code for update skip
- *       locked}, {@link CompactRange} resumed from stored nodes and appended, leaf indexes, subtree nodes and one
- *       signed checkpoint.
+ *   <li><b>plain</b> (the baseline): one JDBC batch of inserts per transaction into a scratch table with log_entry's
+ *       data columns (32-byte hash, uuid, timestamp, bigserial id; no other index, no foreign key). Informational: the
+ *       same rows with the one {@code insert ... select from unnest(...)} statement {@link AppendToLog} uses, and with
+ *       one insert statement per row.
+ *   <li><b>log append, batched</b>: one {@link AppendToLog#credentials} call per transaction, the synchronous cost an
+ *       issuing transaction that stores {@value #BATCH} credentials pays. After each transaction, {@link
+ *       LogSequencer#integrateBatch()} runs in its own transaction (advisory lock, pending rows {@code for update skip
+ *       locked}, {@link CompactRange} resumed from stored nodes and appended, leaf indexes, subtree nodes and one signed
+ *       checkpoint), timed apart: the integration capacity, and with the append the end-to-end figure.
+ *   <li><b>log append, one entry per call</b> (informational): {@link AppendToLog#credential} once per entry, as the
+ *       single-credential VC API path appends, still {@value #BATCH} calls per transaction so that it compares with the
+ *       plain one-statement-per-row line; integrated the same way, untimed.
  * </ul>
  *
- * Every round starts from empty tables. The log path's entries reference credential rows (log_entry's foreign key),
- * which are inserted before its clock starts. After each log round the stored tree is checked: no pending entry, one
- * checkpoint per batch, the expected number of nodes, and a latest checkpoint whose signature verifies and whose
- * root is the in-memory root of the same leaves.
+ * The log paths' entries reference credential rows (log_entry's foreign key), which are inserted before their clock
+ * starts. After each log path the stored tree is checked: no pending entry, one checkpoint per batch, the expected
+ * number of nodes, and a latest checkpoint whose signature verifies and whose root is the in-memory root of the same
+ * leaves.
  */
 final class LogAppend implements AutoCloseable {
 
-  /** Rows per transaction in both paths; also the sequencer's batch size (dcop.log.batch-size, 256 in the app). */
+  /** Rows per transaction in every path; also the sequencer's batch size (dcop.log.batch-size, 256 in the app). */
   static final int BATCH = 256;
 
   private static final String DATABASE = "dcop";
@@ -82,26 +87,53 @@ final class LogAppend implements AutoCloseable {
   final String serverDescription;
   final String migrations;
 
-  /** Per-round timings in nanoseconds. */
-  record Round(int entries, long plainNanos, long singleNanos, long logNanos, long appendNanos, long integrateNanos) {
+  /** Per-round timings in nanoseconds, each for the same {@code entries}. */
+  record Round(
+      int entries,
+      long plainNanos,
+      long plainUnnestNanos,
+      long plainPerRowNanos,
+      long appendNanos,
+      long integrateNanos,
+      long appendPerEntryNanos) {
+
+    private double perSecond(long nanos) {
+      return entries / (nanos / 1e9);
+    }
+
+    /** Baseline: plain inserts, one JDBC batch per transaction. */
     double plainPerSecond() {
-      return entries / (plainNanos / 1e9);
+      return perSecond(plainNanos);
     }
 
-    double singlePerSecond() {
-      return entries / (singleNanos / 1e9);
+    /** Plain inserts, one {@code insert ... select from unnest} per transaction. */
+    double plainUnnestPerSecond() {
+      return perSecond(plainUnnestNanos);
     }
 
-    double logPerSecond() {
-      return entries / (logNanos / 1e9);
+    /** Plain inserts, one statement per row. */
+    double plainPerRowPerSecond() {
+      return perSecond(plainPerRowNanos);
     }
 
+    /** {@link AppendToLog#credentials}, one call per transaction. */
     double appendPerSecond() {
-      return entries / (appendNanos / 1e9);
+      return perSecond(appendNanos);
     }
 
+    /** {@link LogSequencer#integrateBatch()} after each batched append. */
     double integratePerSecond() {
-      return entries / (integrateNanos / 1e9);
+      return perSecond(integrateNanos);
+    }
+
+    /** Batched append and its integration: entries over the time of both. */
+    double endToEndPerSecond() {
+      return perSecond(appendNanos + integrateNanos);
+    }
+
+    /** {@link AppendToLog#credential}, one call per entry. */
+    double appendPerEntryPerSecond() {
+      return perSecond(appendPerEntryNanos);
     }
   }
 
@@ -185,11 +217,28 @@ final class LogAppend implements AutoCloseable {
     }
   }
 
+  /** The statement of the plain path: a JDBC batch of these, or (informational) one per row. */
+  private static final String PLAIN_INSERT =
+      "insert into bench_plain (data_sha256, credential_uuid, created_at) values (?, ?, ?)";
+
+  /** The informational plain line with AppendToLog's statement shape: one insert from unnest, in list order. */
+  private static final String PLAIN_UNNEST =
+      "insert into bench_plain (data_sha256, credential_uuid, created_at)"
+          + " select v.data_sha256, v.credential_uuid, v.created_at"
+          + " from unnest(?::bytea[], ?::uuid[], ?::text[]::timestamptz[]) with ordinality"
+          + " as v(data_sha256, credential_uuid, created_at, position)"
+          + " order by v.position";
+
+  /** The timed paths of a round, in their forward order. */
+  private enum Timed {
+    PLAIN, PLAIN_UNNEST, PLAIN_PER_ROW, LOG_BATCHED, LOG_PER_ENTRY
+  }
+
   /**
-   * One round of each path on {@code entries} new rows; {@code logFirst} swaps their order so that neither path always
-   * runs on the warmer server.
+   * One round of every path on {@code entries} new rows; {@code reversed} runs them in the opposite order, so that no
+   * path always runs on the warmer server.
    */
-  Round round(int entries, boolean logFirst) {
+  Round round(int entries, boolean reversed) {
     byte[][] hashes = new byte[entries][];
     UUID[] uuids = new UUID[entries];
     SecureRandom random = new SecureRandom();
@@ -198,56 +247,81 @@ final class LogAppend implements AutoCloseable {
       random.nextBytes(hashes[i]);
       uuids[i] = UUID.randomUUID();
     }
-    long plain;
-    long single;
-    long[] log;
-    if (logFirst) {
-      log = logPath(hashes, uuids);
-      single = plainPath(hashes, uuids, false);
-      plain = plainPath(hashes, uuids, true);
-    } else {
-      plain = plainPath(hashes, uuids, true);
-      single = plainPath(hashes, uuids, false);
-      log = logPath(hashes, uuids);
+    List<Timed> order = new ArrayList<>(List.of(Timed.values()));
+    if (reversed) {
+      java.util.Collections.reverse(order);
     }
-    return new Round(entries, plain, single, log[0] + log[1], log[0], log[1]);
+    Map<Timed, long[]> nanos = new java.util.EnumMap<>(Timed.class);
+    for (Timed path : order) {
+      nanos.put(
+          path,
+          switch (path) {
+            case PLAIN -> new long[] {plainPath(hashes, uuids, PlainMode.JDBC_BATCH)};
+            case PLAIN_UNNEST -> new long[] {plainPath(hashes, uuids, PlainMode.UNNEST)};
+            case PLAIN_PER_ROW -> new long[] {plainPath(hashes, uuids, PlainMode.PER_ROW)};
+            case LOG_BATCHED -> logPath(hashes, uuids, true);
+            case LOG_PER_ENTRY -> logPath(hashes, uuids, false);
+          });
+    }
+    return new Round(
+        entries, nanos.get(Timed.PLAIN)[0], nanos.get(Timed.PLAIN_UNNEST)[0], nanos.get(Timed.PLAIN_PER_ROW)[0],
+        nanos.get(Timed.LOG_BATCHED)[0], nanos.get(Timed.LOG_BATCHED)[1], nanos.get(Timed.LOG_PER_ENTRY)[0]);
   }
 
-  /** Plain inserts, {@value #BATCH} per transaction: as one JDBC batch, or (informational) one statement per row. */
-  private long plainPath(byte[][] hashes, UUID[] uuids, boolean batched) {
+  private enum PlainMode {
+    JDBC_BATCH, UNNEST, PER_ROW
+  }
+
+  /** Plain inserts of the entries into the scratch table, {@value #BATCH} per transaction; returns the nanos. */
+  private long plainPath(byte[][] hashes, UUID[] uuids, PlainMode mode) {
     reset();
     long start = System.nanoTime();
     for (int from = 0; from < hashes.length; from += BATCH) {
       int first = from;
       int end = Math.min(hashes.length, from + BATCH);
       transactions.executeWrite(status -> {
-        try (PreparedStatement insert =
-            status.getConnection().prepareStatement(
-                "insert into bench_plain (data_sha256, credential_uuid, created_at) values (?, ?, ?)")) {
+        Connection connection = status.getConnection();
+        if (mode == PlainMode.UNNEST) {
+          try (PreparedStatement insert = connection.prepareStatement(PLAIN_UNNEST)) {
+            String[] times = new String[end - first];
+            for (int i = 0; i < times.length; i++) {
+              times[i] = Instant.now().toString();
+            }
+            insert.setArray(1, connection.createArrayOf("bytea", java.util.Arrays.copyOfRange(hashes, first, end)));
+            insert.setArray(2, connection.createArrayOf("uuid", java.util.Arrays.copyOfRange(uuids, first, end)));
+            insert.setArray(3, connection.createArrayOf("text", times));
+            return insert.executeUpdate();
+          }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(PLAIN_INSERT)) {
           for (int i = first; i < end; i++) {
             insert.setBytes(1, hashes[i]);
             insert.setObject(2, uuids[i]);
             insert.setTimestamp(3, Timestamp.from(Instant.now()));
-            if (batched) {
+            if (mode == PlainMode.JDBC_BATCH) {
               insert.addBatch();
             } else {
               insert.executeUpdate();
             }
           }
-          return batched ? insert.executeBatch() : null;
+          return mode == PlainMode.JDBC_BATCH ? insert.executeBatch().length : end - first;
         }
       });
     }
     long elapsed = System.nanoTime() - start;
     long rows = count("select count(*) from bench_plain");
     if (rows != hashes.length) {
-      throw new IllegalStateException("plain path stored " + rows + " rows, not " + hashes.length);
+      throw new IllegalStateException("plain path (" + mode + ") stored " + rows + " rows, not " + hashes.length);
     }
     return elapsed;
   }
 
-  /** Returns {append nanos, integrate nanos}. */
-  private long[] logPath(byte[][] hashes, UUID[] uuids) {
+  /**
+   * The log path, {@value #BATCH} entries per append transaction: one {@link AppendToLog#credentials} call ({@code
+   * batched}) or one {@link AppendToLog#credential} call per entry; {@link LogSequencer#integrateBatch()} after each
+   * transaction. Returns {append nanos, integrate nanos}.
+   */
+  private long[] logPath(byte[][] hashes, UUID[] uuids, boolean batched) {
     reset();
     insertCredentials(uuids);
     long append = 0;
@@ -257,8 +331,16 @@ final class LogAppend implements AutoCloseable {
       int end = Math.min(hashes.length, from + BATCH);
       long t0 = System.nanoTime();
       transactions.executeWrite(status -> {
-        for (int i = first; i < end; i++) {
-          appendToLog.credential(uuids[i], hashes[i], Instant.now());
+        if (batched) {
+          List<AppendToLog.Entry> entries = new ArrayList<>(end - first);
+          for (int i = first; i < end; i++) {
+            entries.add(new AppendToLog.Entry(uuids[i], hashes[i], Instant.now()));
+          }
+          appendToLog.credentials(entries);
+        } else {
+          for (int i = first; i < end; i++) {
+            appendToLog.credential(uuids[i], hashes[i], Instant.now());
+          }
         }
         return null;
       });
@@ -412,10 +494,12 @@ final class LogAppend implements AutoCloseable {
   static String describe(Round round) {
     return String.format(
         Locale.ROOT,
-        "%,d entries: plain %,.0f/s (one statement per row %,.0f/s), log %,.0f/s (append %,.0f/s, integrate %,.0f/s),"
-            + " log/plain %.2f x",
-        round.entries(), round.plainPerSecond(), round.singlePerSecond(), round.logPerSecond(),
-        round.appendPerSecond(), round.integratePerSecond(), round.logPerSecond() / round.plainPerSecond());
+        "%,d entries: plain %,.0f/s (unnest %,.0f/s, per row %,.0f/s); log append batched %,.0f/s (per entry %,.0f/s),"
+            + " integrate %,.0f/s, end to end %,.0f/s; append batched / plain %.2f x, end to end / plain %.2f x",
+        round.entries(), round.plainPerSecond(), round.plainUnnestPerSecond(), round.plainPerRowPerSecond(),
+        round.appendPerSecond(), round.appendPerEntryPerSecond(), round.integratePerSecond(),
+        round.endToEndPerSecond(), round.appendPerSecond() / round.plainPerSecond(),
+        round.endToEndPerSecond() / round.plainPerSecond());
   }
 
   @Override

@@ -44,20 +44,34 @@ class LogBenchmarksTest {
   @Test
   void appendReportTakesTheRatioOfMedians() {
     long second = 1_000_000_000L;
+    // entries, plain, plain unnest, plain per row, append batched, integrate, append per entry
     List<LogAppend.Round> rounds =
         List.of(
-            new LogAppend.Round(1000, second / 10, second / 5, second, second / 2, second / 2),
-            new LogAppend.Round(1000, second / 20, second / 5, second / 2, second / 4, second / 4),
-            new LogAppend.Round(1000, second / 10, second / 5, second / 4, second / 8, second / 8));
+            new LogAppend.Round(1000, second / 10, second / 40, second / 5, second / 8, second / 2, second / 2),
+            new LogAppend.Round(1000, second / 20, second / 40, second / 5, second / 4, second / 4, second / 4),
+            new LogAppend.Round(1000, second / 10, second / 40, second / 5, second / 10, second / 8, second / 8));
     StringBuilder out = new StringBuilder();
     LogBenchmarks.appendSection(
         out, BenchmarkMain.Settings.parse(new String[] {"--log", "--entries=1000"}), new LogAppend.Result("pg", rounds));
     String report = out.toString();
-    // plain 10,000 / 20,000 / 10,000 -> median 10,000; log 1,000 / 2,000 / 4,000 -> median 2,000
-    assertTrue(report.matches("(?s).*\\nplain: batched inserts into a scratch table\\s+10,000\\s+10,000\\s+20,000\\n.*"), report);
-    assertTrue(report.matches("(?s).*\\nlog: AppendToLog per entry \\+ LogSequencer.integrateBatch\\s+2,000\\s+1,000\\s+4,000\\n.*"), report);
-    assertTrue(report.matches("(?s).*\\n  info: plain, one insert statement per row \\(no batch\\)\\s+5,000\\s+5,000\\s+5,000\\n.*"), report);
-    assertTrue(report.matches("(?s).*\\nlog / plain\\s+0\\.20 x\\s+>= 0\\.8 x\\s+BELOW\\n.*"), report);
+    // plain 10,000 / 20,000 / 10,000 -> median 10,000
+    assertTrue(report.matches("(?s).*\\nplain: batched inserts into a scratch table \\(one JDBC batch\\)\\s+10,000\\s+10,000\\s+20,000\\n.*"), report);
+    assertTrue(report.matches("(?s).*\\n  info: plain, one insert statement per row\\s+5,000\\s+5,000\\s+5,000\\n.*"), report);
+    assertTrue(report.matches("(?s).*\\n  info: plain, one insert \\.\\.\\. select from unnest \\(AppendToLog's SQL\\)\\s+40,000\\s+40,000\\s+40,000\\n.*"), report);
+    // append batched 8,000 / 4,000 / 10,000 -> median 8,000
+    assertTrue(report.matches("(?s).*\\nlog append, batched: AppendToLog.credentials, 256 per call\\s+8,000\\s+4,000\\s+10,000\\n.*"), report);
+    // integrate 2,000 / 4,000 / 8,000 -> median 4,000
+    assertTrue(report.matches("(?s).*\\nintegration: LogSequencer.integrateBatch, 256 per call\\s+4,000\\s+2,000\\s+8,000\\n.*"), report);
+    // end to end: 1000 / (1/8 + 1/2) = 1,600; 1000 / (1/4 + 1/4) = 2,000; 1000 / (1/10 + 1/8) = 4,444 -> median 2,000
+    assertTrue(report.matches("(?s).*\\nend to end: batched append \\+ integration\\s+2,000\\s+1,600\\s+4,444\\n.*"), report);
+    assertTrue(report.matches("(?s).*\\nlog append batched / plain \\(the target\\)\\s+0\\.80 x\\s+>= 0\\.8 x\\s+PASS\\n.*"), report);
+    assertTrue(report.matches("(?s).*\\nend to end \\(append \\+ integration\\) / plain\\s+0\\.20 x\\s+>= 0\\.8 x\\s+BELOW\\n.*"), report);
+    assertTrue(report.matches("(?s).*\\nintegration / plain\\s+0\\.40 x\\s+\\(none\\)\\s*\\n.*"), report);
+    assertTrue(report.matches("(?s).*\\ninfo: log append batched / plain unnest \\(same SQL shape\\)\\s+0\\.20 x.*"), report);
+    // append per entry 2,000 / 4,000 / 8,000 -> median 4,000; / plain 0.40; / plain per row 0.80
+    assertTrue(report.matches("(?s).*\\ninfo: log append per entry / plain\\s+0\\.40 x.*"), report);
+    assertTrue(report.matches("(?s).*\\ninfo: log append per entry / plain per row\\s+0\\.80 x.*"), report);
+    assertTrue(report.contains("(per round, log append batched / plain: 0.80, 0.20, 1.00; end to end / plain: 0.16, 0.10, 0.44)"), report);
   }
 
   @Test
