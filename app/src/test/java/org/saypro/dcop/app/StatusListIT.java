@@ -371,6 +371,16 @@ class StatusListIT {
           status.number("select count(*) from status_change where credential_uuid = any(?::uuid[])", uuids));
       assertEquals(credentials, status.number(
           "select count(*) from log_entry where kind = 'status' and credential_uuid = any(?::uuid[])", uuids));
+      // log_entry has no foreign key (V9): the invariant it guarded is held by construction, and checked here
+      assertEquals(0, status.number("select count(*) from log_entry e where not exists"
+          + " (select 1 from credential c where c.uuid = e.credential_uuid)"), "every entry points at a credential");
+      assertEquals(0, status.number("select count(*) from log_entry e where e.kind = 'status' and not exists"
+          + " (select 1 from status_change s where s.change_id = e.status_change_id"
+          + " and s.credential_uuid = e.credential_uuid)"), "every status entry points at its audited change");
+      assertEquals(0, status.number("select count(*) from (select credential_uuid from log_entry where kind ="
+          + " 'credential' group by credential_uuid having count(*) <> 1) more"), "one issuance entry per credential");
+      assertEquals(status.number("select count(*) from credential"),
+          status.number("select count(*) from log_entry where kind = 'credential'"), "and one for every credential");
     } finally {
       pool.shutdown();
     }

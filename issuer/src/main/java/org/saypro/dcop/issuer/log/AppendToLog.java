@@ -108,7 +108,7 @@ public class AppendToLog {
           statement.setBytes(1, statementSha256);
           statement.setObject(2, credentialUuid);
           statement.setLong(3, changeId);
-          statement.setTimestamp(4, Timestamp.from(at));
+          statement.setTimestamp(4, java.sql.Timestamp.from(at));
           return statement.executeUpdate();
         });
   }

@@ -196,17 +196,4 @@ class AppendToLogIT {
         }));
     assertEquals(0, database.count("select count(*) from log_entry"));
   }
-
-  @Test
-  void refusesEntriesOfCredentialsThatAreNotStored() {
-    List<AppendToLog.Entry> entries = new ArrayList<>(storedEntries(3));
-    entries.add(1, new AppendToLog.Entry(UUID.randomUUID(), new byte[32], Instant.now()));
-    assertThrows(
-        RuntimeException.class,
-        () -> database.transactions.executeWrite(status -> {
-          appendToLog.credentials(entries);
-          return null;
-        }));
-    assertEquals(0, database.count("select count(*) from log_entry"), "all or nothing");
-  }
 }
