@@ -88,7 +88,8 @@ final class LogDatabase implements AutoCloseable {
     transactions.executeWrite(status -> {
       try (Statement statement = status.getConnection().createStatement()) {
         statement.execute(
-            "truncate log_anchor, log_checkpoint, log_node, log_entry, idempotency_key, credential restart identity");
+            "truncate log_anchor, log_checkpoint, log_node, log_entry, status_change, status_entry, status_list,"
+                + " idempotency_key, credential restart identity");
       }
       return null;
     });
