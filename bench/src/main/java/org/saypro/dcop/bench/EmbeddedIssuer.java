@@ -27,9 +27,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * The issuer module's beans against a throwaway embedded PostgreSQL (the server the app starts by default, loopback
- * only), migrated with the issuer's own Flyway migrations: what the {@code --status} harnesses run on. The same
- * set-up as {@link LogAppend}'s, with the status settings added; the scheduled log sequencer is pushed out of the
- * way (its cost is {@code --log}'s subject), so status log entries stay pending.
+ * only), migrated with the issuer's own Flyway migrations: what the {@code --status} harnesses ({@link #start()}) and
+ * {@link LogAppend} ({@link #start(String, Map)}, with its own settings) run on.
  */
 final class EmbeddedIssuer implements AutoCloseable {
 
@@ -39,14 +38,17 @@ final class EmbeddedIssuer implements AutoCloseable {
 
   final ApplicationContext context;
   final TransactionOperations<Connection> transactions;
-  /** Server version and durability settings, and the migrations run: printed with the figures. */
-  final String description;
+  /** Server version and durability settings: printed with the figures. */
+  final String server;
+  /** The migrations run ({@code N migrations to Vn}): printed with the figures. */
+  final String migrations;
 
   private final Path directory;
   private final EmbeddedPostgres postgres;
 
-  private EmbeddedIssuer(Path directory) throws IOException, SQLException {
+  private EmbeddedIssuer(Path directory, Map<String, Object> settings) throws IOException, SQLException {
     this.directory = directory;
+    // As the app's EmbeddedDatabase starts it (zonky's defaults, loopback only), in a throwaway directory.
     this.postgres =
         EmbeddedPostgres.builder()
             .setDataDirectory(directory.resolve("postgres"))
@@ -58,8 +60,11 @@ final class EmbeddedIssuer implements AutoCloseable {
       create.execute("create database " + DATABASE);
     }
     String url = postgres.getJdbcUrl(USER, DATABASE);
+
+    // The issuer's migrations, read from the issuer jar on the classpath.
     MigrateResult migrated =
         Flyway.configure().dataSource(url, USER, "").locations("classpath:db/migration").load().migrate();
+    this.migrations = migrated.migrationsExecuted + " migrations to V" + migrated.targetSchemaVersion;
     try (Connection sql = postgres.getDatabase(USER, DATABASE).getConnection();
         Statement statement = sql.createStatement();
         ResultSet row =
@@ -67,13 +72,13 @@ final class EmbeddedIssuer implements AutoCloseable {
                 "select current_setting('server_version'), current_setting('synchronous_commit'),"
                     + " current_setting('fsync')")) {
       row.next();
-      this.description =
+      this.server =
           "PostgreSQL " + row.getString(1) + " (embedded, zonky), synchronous_commit=" + row.getString(2) + ", fsync="
-              + row.getString(3) + "; " + migrated.migrationsExecuted + " migrations to V"
-              + migrated.targetSchemaVersion;
+              + row.getString(3);
     }
 
     Map<String, Object> properties = new HashMap<>();
+    // The datasource as app/src/main/resources/application.yml and EmbeddedDatabase configure it.
     properties.put("datasources.default.url", url);
     properties.put("datasources.default.username", USER);
     properties.put("datasources.default.password", "");
@@ -81,6 +86,7 @@ final class EmbeddedIssuer implements AutoCloseable {
     properties.put("datasources.default.db-type", "postgres");
     properties.put("datasources.default.dialect", "POSTGRES");
     properties.put("datasources.default.maximum-pool-size", 10);
+    // The dcop.* settings the issuer's beans read, as in application.yml. The migrations already ran (above).
     properties.put("dcop.public-url", "http://localhost:8080");
     properties.put("dcop.data-dir", directory.toString());
     byte[] kek = new byte[32];
@@ -88,23 +94,55 @@ final class EmbeddedIssuer implements AutoCloseable {
     properties.put("dcop.kek", Base64.getEncoder().encodeToString(kek));
     properties.put("dcop.max-json-bytes", 262144);
     properties.put("dcop.default-securing", "vc+jwt");
-    properties.put("dcop.log.batch-size", 256);
-    properties.put("dcop.log.sequence-interval", "24h");
-    // as application.yml sets them
-    properties.put("dcop.status.ttl", "5m");
-    properties.put("dcop.status.list-size", LIST_SIZE);
+    properties.putAll(settings);
     this.context = ApplicationContext.builder().deduceEnvironment(false).properties(properties).start();
     this.transactions = context.getBean(Argument.of(TransactionOperations.class, Connection.class));
   }
 
+  /**
+   * The issuer for the {@code --status} harnesses, with the status settings. The scheduled log sequencer is pushed out
+   * of the way (its cost is {@code --log}'s subject), so status log entries stay pending.
+   */
   static EmbeddedIssuer start() {
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("dcop.log.batch-size", 256);
+    settings.put("dcop.log.sequence-interval", "24h");
+    // as application.yml sets them
+    settings.put("dcop.status.ttl", "5m");
+    settings.put("dcop.status.list-size", LIST_SIZE);
+    return start("dcop-bench-status-", settings);
+  }
+
+  /**
+   * An issuer in a new temporary directory named {@code prefix...}, with {@code settings} added to (or overriding) the
+   * datasource and dcop.* properties every harness needs.
+   */
+  static EmbeddedIssuer start(String prefix, Map<String, Object> settings) {
     try {
-      return new EmbeddedIssuer(Files.createTempDirectory("dcop-bench-status-"));
+      return new EmbeddedIssuer(Files.createTempDirectory(prefix), settings);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot prepare the embedded PostgreSQL", e);
     }
+  }
+
+  /** Server, durability settings and migrations, as the {@code --status} report prints them. */
+  String description() {
+    return server + "; " + migrations;
+  }
+
+  /** A server setting ({@code current_setting(name)}). */
+  String setting(String name) {
+    return transactions.executeRead(status -> {
+      try (PreparedStatement statement = status.getConnection().prepareStatement("select current_setting(?)")) {
+        statement.setString(1, name);
+        try (ResultSet row = statement.executeQuery()) {
+          row.next();
+          return row.getString(1);
+        }
+      }
+    });
   }
 
   <T> T bean(Class<T> type) {

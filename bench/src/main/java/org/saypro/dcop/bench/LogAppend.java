@@ -1,35 +1,20 @@
 package org.saypro.dcop.bench;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.core.type.Argument;
-import io.micronaut.transaction.TransactionOperations;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.saypro.dcop.core.log.Checkpoint;
 import org.saypro.dcop.core.log.CheckpointVerifier;
 import org.saypro.dcop.core.log.CompactRange;
@@ -45,9 +30,9 @@ import org.saypro.dcop.issuer.log.LogSequencer;
  * batched inserts of rows of the same shape, on the same embedded server, connection pool and transaction manager.
  *
  * <p>The server is the one the app starts by default (zonky embedded PostgreSQL, loopback only), migrated with the
- * issuer's Flyway migrations from the issuer jar. A minimal Micronaut {@link ApplicationContext} holds the issuer
- * module's beans against it, so the log path runs the issuer's classes as the server does. Every path gets the same
- * entries, {@value #BATCH} per transaction, and starts from empty tables:
+ * issuer's Flyway migrations from the issuer jar. A minimal Micronaut application context ({@link EmbeddedIssuer})
+ * holds the issuer module's beans against it, so the log path runs the issuer's classes as the server does. Every
+ * path gets the same entries, {@value #BATCH} per transaction, and starts from empty tables:
  *
  * <ul>
  *   <li><b>plain</b> (the baseline): one JDBC batch of inserts per transaction into a scratch table with log_entry's
@@ -74,18 +59,12 @@ final class LogAppend implements AutoCloseable {
   /** Rows per transaction in every path; also the sequencer's batch size (dcop.log.batch-size, 256 in the app). */
   static final int BATCH = 256;
 
-  private static final String DATABASE = "dcop";
-  private static final String USER = "postgres";
-
-  private final Path directory;
-  private final EmbeddedPostgres postgres;
-  private final ApplicationContext context;
-  private final TransactionOperations<Connection> transactions;
+  private final EmbeddedIssuer issuer;
   private final AppendToLog appendToLog;
   private final LogSequencer sequencer;
   private final String origin;
+  /** The server line printed with the figures: EmbeddedIssuer's, with shared_buffers. */
   final String serverDescription;
-  final String migrations;
 
   /** Per-round timings in nanoseconds, each for the same {@code entries}. */
   record Round(
@@ -137,83 +116,33 @@ final class LogAppend implements AutoCloseable {
     }
   }
 
-  private LogAppend(Path directory) throws IOException, SQLException {
-    this.directory = directory;
-    // As the app's EmbeddedDatabase starts it (zonky's defaults, loopback only), in a throwaway directory.
-    this.postgres =
-        EmbeddedPostgres.builder()
-            .setDataDirectory(directory.resolve("postgres"))
-            .setCleanDataDirectory(true)
-            .setServerConfig("listen_addresses", "127.0.0.1")
-            .start();
-    try (Connection admin = postgres.getPostgresDatabase().getConnection();
-        Statement create = admin.createStatement()) {
-      create.execute("create database " + DATABASE);
-    }
-    String url = postgres.getJdbcUrl(USER, DATABASE);
-
-    // The issuer's migrations, read from the issuer jar on the classpath.
-    MigrateResult migrated =
-        Flyway.configure().dataSource(url, USER, "").locations("classpath:db/migration").load().migrate();
-    this.migrations = migrated.migrationsExecuted + " migrations to V" + migrated.targetSchemaVersion;
-
-    try (Connection sql = DriverManager.getConnection(url, USER, "");
-        Statement statement = sql.createStatement()) {
-      statement.execute(
-          "create table bench_plain ("
-              + " entry_id bigserial primary key,"
-              + " data_sha256 bytea not null check (octet_length(data_sha256) = 32),"
-              + " credential_uuid uuid,"
-              + " created_at timestamptz not null default now())");
-      try (ResultSet row =
-          statement.executeQuery(
-              "select current_setting('server_version'), current_setting('synchronous_commit'),"
-                  + " current_setting('fsync'), current_setting('shared_buffers')")) {
-        row.next();
-        this.serverDescription =
-            "PostgreSQL " + row.getString(1) + " (embedded, zonky), synchronous_commit=" + row.getString(2)
-                + ", fsync=" + row.getString(3) + ", shared_buffers=" + row.getString(4);
-      }
-    }
-
-    Map<String, Object> properties = new HashMap<>();
-    // The datasource as app/src/main/resources/application.yml and EmbeddedDatabase configure it.
-    properties.put("datasources.default.url", url);
-    properties.put("datasources.default.username", USER);
-    properties.put("datasources.default.password", "");
-    properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
-    properties.put("datasources.default.db-type", "postgres");
-    properties.put("datasources.default.dialect", "POSTGRES");
-    properties.put("datasources.default.maximum-pool-size", 10);
-    // The dcop.* settings the issuer's beans read, as in application.yml. The migrations already ran (above).
-    properties.put("dcop.public-url", "http://localhost:8080");
-    properties.put("dcop.data-dir", directory.toString());
-    byte[] kek = new byte[32];
-    new SecureRandom().nextBytes(kek);
-    properties.put("dcop.kek", Base64.getEncoder().encodeToString(kek));
-    properties.put("dcop.max-json-bytes", 262144);
-    properties.put("dcop.default-securing", "vc+jwt");
-    properties.put("dcop.log.batch-size", BATCH);
-    // The benchmark calls integrateBatch() itself; the scheduled sequencer must not take batches from it.
-    properties.put("dcop.log.sequence-interval", "24h");
-    this.context = ApplicationContext.builder().deduceEnvironment(false).properties(properties).start();
-    this.transactions = context.getBean(Argument.of(TransactionOperations.class, Connection.class));
-    this.appendToLog = context.getBean(AppendToLog.class);
-    this.sequencer = context.getBean(LogSequencer.class);
-    this.origin = context.getBean(LogOrigin.class).value();
+  private LogAppend(EmbeddedIssuer issuer) {
+    this.issuer = issuer;
+    issuer.execute(
+        "create table bench_plain ("
+            + " entry_id bigserial primary key,"
+            + " data_sha256 bytea not null check (octet_length(data_sha256) = 32),"
+            + " credential_uuid uuid,"
+            + " created_at timestamptz not null default now())");
+    this.serverDescription = issuer.server + ", shared_buffers=" + issuer.setting("shared_buffers");
+    this.appendToLog = issuer.bean(AppendToLog.class);
+    this.sequencer = issuer.bean(LogSequencer.class);
+    this.origin = issuer.bean(LogOrigin.class).value();
     // The scheduled sequencer's first run comes 1 s after start; let it find the log empty before any round.
     sleep(1500);
   }
 
   static LogAppend start() {
-    Path directory;
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("dcop.log.batch-size", BATCH);
+    // The benchmark calls integrateBatch() itself; the scheduled sequencer must not take batches from it.
+    settings.put("dcop.log.sequence-interval", "24h");
+    EmbeddedIssuer issuer = EmbeddedIssuer.start("dcop-bench-log-", settings);
     try {
-      directory = Files.createTempDirectory("dcop-bench-log-");
-      return new LogAppend(directory);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot prepare the embedded PostgreSQL", e);
+      return new LogAppend(issuer);
+    } catch (RuntimeException e) {
+      issuer.close();
+      throw e;
     }
   }
 
@@ -279,7 +208,7 @@ final class LogAppend implements AutoCloseable {
     for (int from = 0; from < hashes.length; from += BATCH) {
       int first = from;
       int end = Math.min(hashes.length, from + BATCH);
-      transactions.executeWrite(status -> {
+      issuer.transactions.executeWrite(status -> {
         Connection connection = status.getConnection();
         if (mode == PlainMode.UNNEST) {
           try (PreparedStatement insert = connection.prepareStatement(PLAIN_UNNEST)) {
@@ -287,8 +216,8 @@ final class LogAppend implements AutoCloseable {
             for (int i = 0; i < times.length; i++) {
               times[i] = Instant.now().toString();
             }
-            insert.setArray(1, connection.createArrayOf("bytea", java.util.Arrays.copyOfRange(hashes, first, end)));
-            insert.setArray(2, connection.createArrayOf("uuid", java.util.Arrays.copyOfRange(uuids, first, end)));
+            insert.setArray(1, connection.createArrayOf("bytea", Arrays.copyOfRange(hashes, first, end)));
+            insert.setArray(2, connection.createArrayOf("uuid", Arrays.copyOfRange(uuids, first, end)));
             insert.setArray(3, connection.createArrayOf("text", times));
             return insert.executeUpdate();
           }
@@ -309,7 +238,7 @@ final class LogAppend implements AutoCloseable {
       });
     }
     long elapsed = System.nanoTime() - start;
-    long rows = count("select count(*) from bench_plain");
+    long rows = issuer.number("select count(*) from bench_plain");
     if (rows != hashes.length) {
       throw new IllegalStateException("plain path (" + mode + ") stored " + rows + " rows, not " + hashes.length);
     }
@@ -330,7 +259,7 @@ final class LogAppend implements AutoCloseable {
       int first = from;
       int end = Math.min(hashes.length, from + BATCH);
       long t0 = System.nanoTime();
-      transactions.executeWrite(status -> {
+      issuer.transactions.executeWrite(status -> {
         if (batched) {
           List<AppendToLog.Entry> entries = new ArrayList<>(end - first);
           for (int i = first; i < end; i++) {
@@ -362,9 +291,9 @@ final class LogAppend implements AutoCloseable {
   /** The stored log must be exactly the tree of these entries, in order, with a valid signed checkpoint. */
   private void checkTree(byte[][] hashes) {
     long n = hashes.length;
-    long pending = count("select count(*) from log_entry where leaf_index is null");
-    long checkpoints = count("select count(*) from log_checkpoint");
-    long nodes = count("select count(*) from log_node");
+    long pending = issuer.number("select count(*) from log_entry where leaf_index is null");
+    long checkpoints = issuer.number("select count(*) from log_checkpoint");
+    long nodes = issuer.number("select count(*) from log_node");
     long expectedCheckpoints = (n + BATCH - 1) / BATCH;
     // Each append stores its leaf and one node per level it completes: 2n - popcount(n) nodes in all.
     long expectedNodes = 2 * n - Long.bitCount(n);
@@ -379,7 +308,7 @@ final class LogAppend implements AutoCloseable {
       range = range.append(MerkleHash.leaf(hash)).range();
     }
     String note =
-        transactions.executeRead(status -> {
+        issuer.transactions.executeRead(status -> {
           try (Statement statement = status.getConnection().createStatement();
               ResultSet row =
                   statement.executeQuery("select signed_note from log_checkpoint order by tree_size desc limit 1")) {
@@ -398,25 +327,13 @@ final class LogAppend implements AutoCloseable {
 
   private void insertCredentials(UUID[] uuids) {
     for (int from = 0; from < uuids.length; from += BATCH) {
-      int first = from;
-      int end = Math.min(uuids.length, from + BATCH);
-      transactions.executeWrite(status -> {
-        try (PreparedStatement insert =
-            status.getConnection().prepareStatement(
-                "insert into credential (uuid, credential_id, issuer, subject, types, format, secured_form,"
-                    + " secured_sha256, issued_at) values (?, ?, 'did:web:localhost%3A8080', null,"
-                    + " '{VerifiableCredential}', 'vc+jwt', 'bench', ?, now())")) {
-          for (int i = first; i < end; i++) {
-            insert.setObject(1, uuids[i]);
-            insert.setString(2, "urn:uuid:" + uuids[i]);
-            insert.setBytes(3, new byte[32]);
-            insert.addBatch();
-          }
-          return insert.executeBatch();
-        }
+      List<UUID> batch = Arrays.asList(uuids).subList(from, Math.min(uuids.length, from + BATCH));
+      issuer.transactions.executeWrite(status -> {
+        EmbeddedIssuer.insertCredentials(status.getConnection(), batch);
+        return null;
       });
     }
-    admin("analyze credential");
+    issuer.admin("analyze credential");
   }
 
   /**
@@ -427,36 +344,11 @@ final class LogAppend implements AutoCloseable {
    * 25,600 entries).
    */
   private void reset() {
-    transactions.executeWrite(status -> {
-      try (Statement statement = status.getConnection().createStatement()) {
-        statement.execute(
-            "truncate log_anchor, log_checkpoint, log_node, log_entry, status_change, status_entry, status_list,"
-                + " idempotency_key, credential, bench_plain"
-                + " restart identity");
-      }
-      return null;
-    });
-    admin("checkpoint");
-  }
-
-  /** A statement that cannot run inside a transaction block, on a connection of its own. */
-  private void admin(String sql) {
-    try (Connection connection = postgres.getDatabase(USER, DATABASE).getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + " failed", e);
-    }
-  }
-
-  private long count(String sql) {
-    return transactions.executeRead(status -> {
-      try (Statement statement = status.getConnection().createStatement();
-          ResultSet row = statement.executeQuery(sql)) {
-        row.next();
-        return row.getLong(1);
-      }
-    });
+    issuer.execute(
+        "truncate log_anchor, log_checkpoint, log_node, log_entry, status_change, status_entry, status_list,"
+            + " idempotency_key, credential, bench_plain"
+            + " restart identity");
+    issuer.admin("checkpoint");
   }
 
   private static void sleep(long millis) {
@@ -477,7 +369,7 @@ final class LogAppend implements AutoCloseable {
    */
   static Result measure(int entries, int rounds, int warmupEntries, PrintStream progress) {
     try (LogAppend bench = start()) {
-      String server = bench.serverDescription + "; " + bench.migrations;
+      String server = bench.serverDescription + "; " + bench.issuer.migrations;
       progress.println("# log append: " + server);
       if (warmupEntries > 0) {
         progress.println("# log append warmup: " + describe(bench.round(warmupEntries, false)));
@@ -505,38 +397,6 @@ final class LogAppend implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      if (context.isRunning()) {
-        context.close();
-      }
-    } finally {
-      try {
-        postgres.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException("embedded PostgreSQL did not stop cleanly", e);
-      } finally {
-        deleteQuietly(directory);
-      }
-    }
-  }
-
-  private static void deleteQuietly(Path root) {
-    try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-          Files.deleteIfExists(dir);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException ignored) {
-      // a temporary directory
-    }
+    issuer.close();
   }
 }

@@ -35,7 +35,7 @@ final class StatusBenchmarks {
     Part<StatusChanges.Result> changes = Part.skipped();
     Part<StatusListBuilds.Result> builds = Part.skipped();
     try (EmbeddedIssuer issuer = EmbeddedIssuer.start()) {
-      server = issuer.description;
+      server = issuer.description();
       progress.println("# " + server);
       // changes first: its credentials take revocation-1 through the issuer's allocation, the lists built below are 2-4
       if (settings.status.contains("changes")) {
