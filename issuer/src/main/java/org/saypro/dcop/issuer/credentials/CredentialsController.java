@@ -75,26 +75,7 @@ class CredentialsController {
       @Parameter(description = "Makes retries safe: the same key and body give the same credential")
           @Nullable @Header("Idempotency-Key") String idempotencyKey) {
     JsonNode request = JsonBodies.readObject(body, settings.maxJsonBytes());
-    IssueResult result = service.issue(request, idempotencyKey(idempotencyKey));
-    if (result instanceof IssueResult.Invalid invalid) {
-      throw new ProblemException(
-          ProblemType.INVALID_CREDENTIAL, invalid.errors().size() + " field(s) are not valid", invalid.errors());
-    }
-    if (result instanceof IssueResult.IdempotencyKeyReused reused) {
-      throw new ProblemException(
-          ProblemType.IDEMPOTENCY_KEY_REUSED, "use a new Idempotency-Key for a different request");
-    }
-    if (result instanceof IssueResult.DuplicateCredentialId duplicate) {
-      throw new ProblemException(
-          ProblemType.DUPLICATE_CREDENTIAL_ID, "a credential with id " + duplicate.credentialId() + " was already issued");
-    }
-    IssueResult.Issued issued = (IssueResult.Issued) result;
-    ObjectNode response = Json.newObject();
-    response.set("verifiableCredential", issued.credential().responseJson());
-    return HttpResponse.<String>status(HttpStatus.CREATED)
-        .header("Location", settings.baseUrl() + "/credentials/" + issued.credential().uuid())
-        .header("Idempotent-Replayed", Boolean.toString(issued.replayed()))
-        .body(Json.writeString(response));
+    return IssueResponses.of(service.issue(request, idempotencyKey(idempotencyKey)), settings);
   }
 
   @Get(uri = "/{uuid}", produces = {MediaType.APPLICATION_JSON, VC_JWT})

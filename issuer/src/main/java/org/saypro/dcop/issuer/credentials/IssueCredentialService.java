@@ -68,7 +68,14 @@ public class IssueCredentialService {
    * @param request the VC API body: {@code {"credential": {...}, "options": {...}}}
    */
   public IssueResult issue(JsonNode request, Optional<String> idempotencyKey) {
-    byte[] requestHash = Json.sortedSha256(request);
+    return issue(request, idempotencyKey, Json.sortedSha256(request));
+  }
+
+  /**
+   * @param requestHash what makes a retry "the same request" for the Idempotency-Key: normally the hash of the body;
+   *     an award passes the hash of its inputs, since its credential carries fresh random salts each time
+   */
+  public IssueResult issue(JsonNode request, Optional<String> idempotencyKey, byte[] requestHash) {
     if (idempotencyKey.isPresent()) {
       Optional<IssueResult> earlier = replay(idempotencyKey.get(), requestHash);
       if (earlier.isPresent()) {

@@ -4,7 +4,7 @@ import java.util.List;
 import org.saypro.dcop.core.validation.FieldError;
 
 /** What an issue request gave. Refusals are values; the controller maps them to problems in one place. */
-sealed interface IssueResult {
+public sealed interface IssueResult {
   /** Issued now, or ({@code replayed}) issued earlier for the same Idempotency-Key and request. */
   record Issued(StoredCredential credential, boolean replayed) implements IssueResult {}
 
