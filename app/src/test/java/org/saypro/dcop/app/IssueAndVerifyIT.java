@@ -229,7 +229,7 @@ class IssueAndVerifyIT {
         "unsupported-media-type");
     String huge = "{\"credential\": {\"x\": \"" + "a".repeat(300_000) + "\"}}";
     assertProblem(server.postJson("/credentials/issue", huge), 413, "payload-too-large");
-    String tooLargeForServer = "{\"credential\": {\"x\": \"" + "a".repeat(2_000_000) + "\"}}";
+    String tooLargeForServer = "{\"credential\": {\"x\": \"" + "a".repeat(9_000_000) + "\"}}";
     assertEquals(413, server.postJson("/credentials/issue", tooLargeForServer).statusCode());
   }
 

@@ -1,0 +1,128 @@
+package org.saypro.dcop.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bulk awards from CSV against the real server: a file with bad rows issues nothing unless asked for the valid
+ * rows; the same file twice issues nothing new; a run cut off by the server stopping, then run again, ends with every
+ * row awarded exactly once.
+ */
+class BulkIssuanceIT {
+
+  @TempDir Path dataDir;
+
+  private static final String QUALIFICATION = """
+      {"code": "MENTOR", "title": "Peer Mentor", "description": "Mentored newcomers to the community.",
+       "criteria": "Mentor three newcomers for four weeks each.", "achievementType": "Badge"}""";
+
+  @Test
+  void aFileWithBadRowsIssuesNothingUnlessAskedForTheValidRows() throws Exception {
+    try (TestServer server = TestServer.start(dataDir)) {
+      addQualification(server);
+      String csv = "email,name\nthandi@example.org,Thandi\nnot-an-address,Bad\nsipho@example.org,Sipho\n"
+          + "thandi@example.org,Thandi again\n";
+
+      HttpResponse<String> refused = upload(server, csv, "issue");
+      assertEquals(400, refused.statusCode(), refused.body());
+      JsonNode problem = TestServer.json(refused);
+      assertEquals("https://dcop.saypro.org/problems/invalid-bulk-file", problem.get("type").asText());
+      List<String> pointers = new ArrayList<>();
+      problem.get("errors").forEach(e -> pointers.add(e.get("pointer").asText()));
+      assertEquals(List.of("/line/3/email", "/line/5"), pointers);
+      assertEquals(0, awards(server), "nothing issued from a file with errors");
+
+      JsonNode validated = TestServer.json(upload(server, csv, "validate"));
+      assertEquals(4, validated.get("rows").asInt());
+      assertEquals(2, validated.get("validRows").asInt());
+      assertEquals(0, awards(server), "validate issues nothing");
+
+      JsonNode issued = TestServer.json(upload(server, csv, "issue-valid"));
+      assertEquals(2, issued.get("issued").asInt(), issued.toString());
+      assertEquals(2, issued.get("errors").size());
+      assertEquals(2, awards(server));
+
+      JsonNode again = TestServer.json(upload(server, csv, "issue-valid"));
+      assertEquals(0, again.get("issued").asInt(), "the same file twice issues nothing new: " + again);
+      assertEquals(2, again.get("alreadyIssued").asInt());
+      assertEquals(2, awards(server));
+      assertEquals(again.get("results").get(0).get("credential"), issued.get("results").get(0).get("credential"));
+    }
+  }
+
+  @Test
+  void aRunCutOffHalfWayAndRunAgainAwardsEveryRowExactlyOnce() throws Exception {
+    int rows = 600;
+    StringBuilder csv = new StringBuilder("email,name\n");
+    for (int i = 0; i < rows; i++) {
+      csv.append("learner").append(i).append("@example.org,Learner ").append(i).append('\n');
+    }
+    int port = TestServer.freePort();
+    TestServer first = TestServer.start(dataDir, port, Map.of());
+    addQualification(first);
+    CompletableFuture<Void> cutOff = CompletableFuture.runAsync(() -> {
+      try {
+        upload(first, csv.toString(), "issue");
+      } catch (RuntimeException expected) {
+        // the server goes away mid-request
+      }
+    });
+    AnchoringSupport.await("some rows awarded", Duration.ofSeconds(60), () -> awards(first) >= 50);
+    first.close();
+    cutOff.get();
+
+    try (TestServer second = TestServer.start(dataDir, port, Map.of())) {
+      long before = awards(second);
+      assertTrue(before > 0 && before < rows, "the run was cut off part way: " + before + " of " + rows);
+      JsonNode resumed = TestServer.json(upload(second, csv.toString(), "issue"));
+      assertEquals(rows, resumed.get("issued").asInt() + resumed.get("alreadyIssued").asInt(), resumed.toString());
+      assertEquals(before, resumed.get("alreadyIssued").asInt(), "every row finished before the cut is replayed");
+      assertEquals(rows, awards(second), "none missing");
+      assertEquals(rows, count(second, "select count(*) from credential"), "no duplicates, no strays");
+    }
+  }
+
+  private static void addQualification(TestServer server) {
+    HttpResponse<String> added = server.postJson("/organisations/saypro/qualifications", QUALIFICATION);
+    assertEquals(201, added.statusCode(), added.body());
+  }
+
+  private static HttpResponse<String> upload(TestServer server, String csv, String mode) {
+    HttpRequest request = HttpRequest.newBuilder(
+            URI.create(server.uri("/organisations/saypro/qualifications/MENTOR/bulk?mode=" + mode).toString()))
+        .header("Content-Type", "text/csv")
+        .POST(HttpRequest.BodyPublishers.ofString(csv)).build();
+    return TestServer.send(server.authorised(request));
+  }
+
+  /** Awards made, each under its one idempotency key per learner. */
+  private static long awards(TestServer server) {
+    return count(server, "select count(*) from idempotency_key where idempotency_key like 'award:%'");
+  }
+
+  private static long count(TestServer server, String sql) {
+    try (Connection connection = server.sql(); Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(sql)) {
+      row.next();
+      return row.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
