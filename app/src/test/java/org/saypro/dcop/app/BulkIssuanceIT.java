@@ -98,6 +98,53 @@ class BulkIssuanceIT {
     }
   }
 
+  @Test
+  void theCommandChecksTheWholeFileThenIssuesInChunksWithProgressAndASummary() throws Exception {
+    Path csv = dataDir.resolve("cohort.csv");
+    StringBuilder rows = new StringBuilder("email,name\n");
+    for (int i = 0; i < 300; i++) {
+      rows.append("graduate").append(i).append("@example.org,\"Graduate, ").append(i).append("\"\n");
+    }
+    java.nio.file.Files.writeString(csv, rows);
+    Path bad = dataDir.resolve("bad.csv");
+    java.nio.file.Files.writeString(bad, "email\nok@example.org\nnot-an-address\n");
+    try (TestServer server = TestServer.start(dataDir.resolve("server"))) {
+      addQualification(server);
+      List<String> args = List.of(csv.toString(), "--qualification", "saypro/MENTOR", "--server",
+          server.uri("").toString(), "--chunk", "100");
+
+      Run first = command(args);
+      assertEquals(0, first.status(), first.err());
+      assertTrue(first.out().contains("300 rows, 300 valid, 0 problem(s)"), first.out());
+      assertTrue(first.out().contains("issued 300, already issued 0, failed 0"), first.out());
+      assertTrue(first.err().contains("[##############################] 300/300 rows"), first.err());
+      assertEquals(300, awards(server));
+
+      Run again = command(args);
+      assertEquals(0, again.status(), again.err());
+      assertTrue(again.out().contains("issued 0, already issued 300, failed 0"), again.out());
+
+      Run refused = command(List.of(bad.toString(), "--qualification", "saypro/MENTOR", "--server",
+          server.uri("").toString()));
+      assertEquals(1, refused.status());
+      assertTrue(refused.err().contains("line 3, column email: not an email address"), refused.err());
+      assertEquals(300, awards(server), "nothing issued from the bad file");
+
+      assertEquals(2, command(List.of(csv.toString())).status(), "no --qualification: usage");
+    }
+  }
+
+  private record Run(int status, String out, String err) {}
+
+  private static Run command(List<String> args) {
+    var out = new java.io.ByteArrayOutputStream();
+    var err = new java.io.ByteArrayOutputStream();
+    int status = new IssueBulkCommand(new java.io.PrintStream(out, true), new java.io.PrintStream(err, true))
+        .run(args, Map.of());
+    return new Run(status, out.toString(java.nio.charset.StandardCharsets.UTF_8),
+        err.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   private static void addQualification(TestServer server) {
     HttpResponse<String> added = server.postJson("/organisations/saypro/qualifications", QUALIFICATION);
     assertEquals(201, added.statusCode(), added.body());
