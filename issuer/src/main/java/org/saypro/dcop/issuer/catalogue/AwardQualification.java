@@ -13,6 +13,7 @@ import org.saypro.dcop.core.openbadges.Recipient;
 import org.saypro.dcop.issuer.config.IssuerSettings;
 import org.saypro.dcop.issuer.credentials.IssueCredentialService;
 import org.saypro.dcop.issuer.credentials.IssueResult;
+import org.saypro.dcop.issuer.delivery.AwardEmails;
 
 /**
  * Awards a qualification: builds the Open Badges AchievementCredential from the catalogue entry and issues it through
@@ -25,10 +26,12 @@ public class AwardQualification {
 
   private final IssueCredentialService issuing;
   private final IssuerSettings settings;
+  private final AwardEmails notify;
 
-  AwardQualification(IssueCredentialService issuing, IssuerSettings settings) {
+  AwardQualification(IssueCredentialService issuing, IssuerSettings settings, AwardEmails notify) {
     this.issuing = issuing;
     this.settings = settings;
+    this.notify = notify;
   }
 
   /** The Achievement id of a qualification: its public URL in the catalogue. */
@@ -57,7 +60,12 @@ public class AwardQualification {
     // the credential carries fresh salts and times, so "the same request" is judged on the award's inputs
     String inputs = qualification.id() + "\n" + learnerKey(recipient) + "\n" + recipient.name().orElse("") + "\n"
         + validFrom.map(Instant::toString).orElse("");
-    return issuing.issue(request, Optional.of(key), Json.sha256(inputs.getBytes(StandardCharsets.UTF_8)));
+    return issuing.issue(request, Optional.of(key), Json.sha256(inputs.getBytes(StandardCharsets.UTF_8)),
+        stored -> {
+          if (recipient instanceof Recipient.ByEmail byEmail) {
+            notify.awarded(stored.uuid(), byEmail.email(), byEmail.name(), organisation.name(), qualification.title());
+          }
+        });
   }
 
   private static String learnerKey(Recipient recipient) {

@@ -76,6 +76,18 @@ public class IssueCredentialService {
    *     an award passes the hash of its inputs, since its credential carries fresh random salts each time
    */
   public IssueResult issue(JsonNode request, Optional<String> idempotencyKey, byte[] requestHash) {
+    return issue(request, idempotencyKey, requestHash, stored -> {});
+  }
+
+  /** Work that belongs to a new credential and must commit or roll back with it (e.g. the email telling the learner). */
+  @FunctionalInterface
+  public interface AlongWithIssue {
+    void stored(StoredCredential credential);
+  }
+
+  /** @param alongWith runs in the issuing transaction, after the credential is stored; never for a replay */
+  public IssueResult issue(
+      JsonNode request, Optional<String> idempotencyKey, byte[] requestHash, AlongWithIssue alongWith) {
     if (idempotencyKey.isPresent()) {
       Optional<IssueResult> earlier = replay(idempotencyKey.get(), requestHash);
       if (earlier.isPresent()) {
@@ -107,6 +119,7 @@ public class IssueCredentialService {
         store.store(
             row,
             idempotencyKey.map(key -> new IdempotencyRow(key, requestHash, uuid, row.issuedAt())).orElse(null));
+        alongWith.stored(StoredCredential.of(row));
         return issued;
       });
     } catch (Refused refused) {

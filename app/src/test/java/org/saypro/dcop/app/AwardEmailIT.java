@@ -1,0 +1,74 @@
+package org.saypro.dcop.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A learner awarded by email receives a real email (GreenMail, a real SMTP server on loopback) whose link opens the
+ * credential; a second award of the same learner sends nothing more.
+ */
+class AwardEmailIT {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void theLearnerReceivesAnEmailWithAWorkingLink() throws Exception {
+    int smtpPort = TestServer.freePort();
+    GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    try (TestServer server = TestServer.start(dataDir, TestServer.freePort(), Map.of(
+        "dcop.mail.smtp-host", "127.0.0.1", "dcop.mail.smtp-port", smtpPort, "dcop.mail.starttls", false,
+        "dcop.mail.interval", "200ms", "dcop.mail.from", "DCoP Credentials <credentials@saypro.example>"))) {
+      assertEquals(201, server.postJson("/organisations/saypro/qualifications", """
+          {"code": "FAC", "title": "Community Facilitator", "description": "Facilitates community workshops.",
+           "criteria": "Facilitate three workshops.", "achievementType": "Badge"}""").statusCode());
+      String award = "{\"learner\": {\"email\": \"lerato@example.org\", \"name\": \"Lerato <b>Khumalo</b>\"}}";
+      HttpResponse<String> awarded = server.postJson("/organisations/saypro/qualifications/FAC/awards", award);
+      assertEquals(201, awarded.statusCode(), awarded.body());
+      String location = awarded.headers().firstValue("Location").orElseThrow();
+
+      assertTrue(smtp.waitForIncomingEmail(15_000, 1), "an email arrives");
+      MimeMessage email = smtp.getReceivedMessages()[0];
+      assertEquals("lerato@example.org", email.getAllRecipients()[0].toString());
+      assertEquals("SayPro has awarded you: Community Facilitator", email.getSubject());
+      String body = GreenMailUtil.getBody(email);
+      assertTrue(body.contains("Hello Lerato <b>Khumalo</b>,"), "plain text: nothing is interpreted: " + body);
+      Matcher link = Pattern.compile("(http://localhost:\\d+/claim/[A-Za-z0-9_-]{43})").matcher(body);
+      assertTrue(link.find(), body);
+
+      HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpResponse<String> claimed =
+          plain.send(HttpRequest.newBuilder(URI.create(link.group(1))).GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(303, claimed.statusCode());
+      assertEquals(location, claimed.headers().firstValue("Location").orElseThrow());
+      JsonNode credential = TestServer.json(server.get(
+          URI.create(location).getPath(), "application/json"));
+      assertEquals("EnvelopedVerifiableCredential", credential.path("type").asText(), credential.toString());
+
+      assertEquals(404, plain.send(HttpRequest.newBuilder(URI.create(link.group(1).replaceAll(".$", "A")
+          .replaceAll("AA$", "AB"))).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+
+      assertEquals(200, server.postJson("/organisations/saypro/qualifications/FAC/awards", award).statusCode());
+      Thread.sleep(1000);
+      assertEquals(1, smtp.getReceivedMessages().length, "a replayed award sends no second email");
+    } finally {
+      smtp.stop();
+    }
+  }
+}

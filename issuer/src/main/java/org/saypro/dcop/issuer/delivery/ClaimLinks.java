@@ -1,0 +1,72 @@
+package org.saypro.dcop.issuer.delivery;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import org.saypro.dcop.core.json.Json;
+import org.saypro.dcop.issuer.config.IssuerSettings;
+
+/**
+ * Claim links: a random 256-bit token in the learner's email opens their credential. Only its SHA-256 is stored, so
+ * the database alone cannot make a working link.
+ */
+@Singleton
+public class ClaimLinks {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final JdbcOperations jdbc;
+  private final IssuerSettings issuer;
+  private final MailSettings mail;
+
+  ClaimLinks(JdbcOperations jdbc, IssuerSettings issuer, MailSettings mail) {
+    this.jdbc = jdbc;
+    this.issuer = issuer;
+    this.mail = mail;
+  }
+
+  /** A new link for the credential, stored in the caller's transaction. */
+  @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+  public String create(UUID credential) {
+    byte[] token = new byte[32];
+    RANDOM.nextBytes(token);
+    String text = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+    jdbc.prepareStatement(
+        "insert into claim_token (token_sha256, credential_uuid, expires_at) values (?, ?, ?)", s -> {
+          s.setBytes(1, hash(text));
+          s.setObject(2, credential);
+          s.setTimestamp(3, Timestamp.from(Instant.now().plus(mail.claimValidity())));
+          return s.executeUpdate();
+        });
+    return issuer.baseUrl() + "/claim/" + text;
+  }
+
+  /** The credential a live token opens, recording the first claim; empty for unknown or expired tokens. */
+  @Transactional
+  public Optional<UUID> claim(String token) {
+    if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+      return Optional.empty();
+    }
+    return jdbc.prepareStatement(
+        "update claim_token set claimed_at = coalesce(claimed_at, now()) where token_sha256 = ? and expires_at > now()"
+            + " returning credential_uuid", s -> {
+          s.setBytes(1, hash(token));
+          try (ResultSet r = s.executeQuery()) {
+            return r.next() ? Optional.of(r.getObject(1, UUID.class)) : Optional.<UUID>empty();
+          }
+        });
+  }
+
+  private static byte[] hash(String token) {
+    return Json.sha256(token.getBytes(StandardCharsets.US_ASCII));
+  }
+}
