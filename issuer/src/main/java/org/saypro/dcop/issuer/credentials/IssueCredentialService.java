@@ -100,8 +100,9 @@ public class IssueCredentialService {
           "is assigned by the issuer (a revocation and a suspension entry); leave it out")));
     }
     UUID uuid = UUID.randomUUID();
+    StoredCredential stored;
     try {
-      transactions.executeWrite(status -> {
+      stored = transactions.executeWrite(status -> {
         JsonNode withStatus = credential;
         if (credential != null && credential.isObject()) {
           ObjectNode copy = ((ObjectNode) credential).deepCopy();
@@ -119,8 +120,9 @@ public class IssueCredentialService {
         store.store(
             row,
             idempotencyKey.map(key -> new IdempotencyRow(key, requestHash, uuid, row.issuedAt())).orElse(null));
-        alongWith.stored(StoredCredential.of(row));
-        return issued;
+        StoredCredential result = StoredCredential.of(row);
+        alongWith.stored(result);
+        return result;
       });
     } catch (Refused refused) {
       return new IssueResult.Invalid(refused.errors);
@@ -140,8 +142,7 @@ public class IssueCredentialService {
       }
       throw e;
     }
-    return new IssueResult.Issued(
-        credentials.findById(uuid).map(StoredCredential::of).orElseThrow(), false);
+    return new IssueResult.Issued(stored, false);
   }
 
   /** Rolls the issuing transaction back (and with it the status entries taken) when validation refuses. */
