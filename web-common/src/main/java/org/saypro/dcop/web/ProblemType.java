@@ -24,6 +24,8 @@ public enum ProblemType {
       "revocation-is-final", HttpStatus.CONFLICT, "The credential is revoked, and revocation cannot be undone"),
   NO_STATUS_ENTRY(
       "no-status-entry", HttpStatus.CONFLICT, "The credential has no status entry to change"),
+  NOT_AN_ISSUER(
+      "not-an-issuer", HttpStatus.CONFLICT, "The organisation does not issue credentials here"),
   INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
   SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
 
