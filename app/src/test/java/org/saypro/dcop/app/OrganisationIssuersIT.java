@@ -127,6 +127,27 @@ class OrganisationIssuersIT {
   }
 
   @Test
+  void sayProRotatesOnTheServiceDidAndItsOldCredentialsAndLogKeyStay() {
+    String logKey = server.get("/log/verifier-key", "text/plain").body();
+    String before = issue(server.issueRequest("Before SayPro's rotation"));
+    HttpResponse<String> rotated = server.postJson("/organisations/saypro/keys/rotate", "");
+    assertEquals(200, rotated.statusCode(), rotated.body());
+    assertEquals(server.issuerDid(), TestServer.json(rotated).path("did").asText());
+    String after = issue(server.issueRequest("After SayPro's rotation"));
+    assertNotEquals(kid(before), kid(after));
+    assertTrue(jwtPayload(after).path("credentialStatus").path(0).path("statusListCredential").asText()
+        .startsWith(server.uri("/status/").toString()), "SayPro's lists keep their URLs");
+    for (String path : List.of(before, after)) {
+      JsonNode report = verify(path);
+      assertEquals("passed", TestServer.status(report, Checks.ISSUER), report.toString());
+      assertEquals("passed", TestServer.status(report, Checks.STATUS), report.toString());
+    }
+    JsonNode document = TestServer.json(server.get("/.well-known/did.json", "application/json"));
+    assertTrue(document.path("assertionMethod").toString().contains("\"" + kid(before) + "\""), document.toString());
+    assertEquals(logKey, server.get("/log/verifier-key", "text/plain").body(), "the log keeps its key");
+  }
+
+  @Test
   void aCredentialSignedByARevokedKeyFailsWithTheDateAndTheDocumentShowsRevoked() {
     createOrganisation("breached", "Breached Employer");
     String did = enable("breached").path("did").asText();

@@ -41,6 +41,14 @@ public class IssuerKeyRing {
         .orElseThrow(() -> new IllegalStateException("the service DID has no active " + algorithm.label() + " key"));
   }
 
+  /**
+   * The key that signs the transparency log's checkpoints: the service's first Ed25519 key not revoked, so the log's
+   * verifier key stays the same across rotations.
+   */
+  public SigningKey logKey() {
+    return keys.firstUnrevoked(issuerDid, KeyAlgorithm.ED25519).orElseGet(() -> key(KeyAlgorithm.ED25519));
+  }
+
   public DidDocument didDocument() {
     return keys.document(issuerDid).orElseThrow();
   }

@@ -71,9 +71,18 @@ class IssuerKeyStore {
 
   /** The active key's sealed private half. */
   Optional<SealedKey> activeSealed(String did, KeyAlgorithm algorithm) {
+    return sealed(did, algorithm, "state = 'active'");
+  }
+
+  /** The oldest key not revoked: a long-lived identity, like the log's checkpoint signer. */
+  Optional<SealedKey> firstUnrevokedSealed(String did, KeyAlgorithm algorithm) {
+    return sealed(did, algorithm, "state <> 'revoked' order by created_at limit 1");
+  }
+
+  private Optional<SealedKey> sealed(String did, KeyAlgorithm algorithm, String condition) {
     return jdbc.prepareStatement(
         "select verification_method_id, sealed_nonce, sealed_private_key, kek_fingerprint from issuer_key"
-            + " where issuer_did = ? and algorithm = ? and state = 'active'", s -> {
+            + " where issuer_did = ? and algorithm = ? and " + condition, s -> {
           s.setString(1, did);
           s.setString(2, algorithm.label());
           try (ResultSet r = s.executeQuery()) {

@@ -56,6 +56,15 @@ public class IssuerKeys {
     return store.activeSealed(did, algorithm).map(this::unseal);
   }
 
+  /**
+   * The issuer's oldest key of this algorithm that is not revoked: for identities that must outlive rotations (the
+   * transparency log's checkpoints are verified with one key).
+   */
+  @Transactional
+  public Optional<SigningKey> firstUnrevoked(String did, KeyAlgorithm algorithm) {
+    return store.firstUnrevokedSealed(did, algorithm).map(this::unseal);
+  }
+
   /** Every key of the issuer, active first, then newest first. */
   @Transactional
   public List<PublishedKey> published(String did) {
