@@ -15,6 +15,7 @@ import org.saypro.dcop.verifier.anchor.IssuerLogEvidence;
 import org.saypro.dcop.verifier.status.CachingStatusListFetcher;
 import org.saypro.dcop.verifier.anchor.LogAnchorCheck;
 import java.util.Map;
+import org.saypro.dcop.core.did.DidResolution;
 import org.saypro.dcop.core.did.HostedDidDocuments;
 import org.saypro.dcop.core.did.MethodRoutingResolver;
 import org.saypro.dcop.core.did.ResolveDid;
@@ -45,7 +46,11 @@ class VerifierBeans {
   @Singleton
   ResolveDid resolveDid(VerifierSettings settings, GuardedHttpClient http, List<HostedDidDocuments> hosted) {
     Clock clock = Clock.systemUTC();
-    var web = new CachingDidResolver(new HttpDidWebResolver(hosted, http), settings.didCacheTtl(), MAX_CACHED_DIDS, clock);
+    // documents hosted here are asked first and never cached: a key rotated or revoked here counts at once
+    var fetched = new CachingDidResolver(
+        new HttpDidWebResolver(List.of(), http), settings.didCacheTtl(), MAX_CACHED_DIDS, clock);
+    ResolveDid web = did -> hosted.stream().map(source -> source.find(did)).flatMap(Optional::stream).findFirst()
+        .<DidResolution>map(DidResolution.Resolved::new).orElseGet(() -> fetched.resolve(did));
     var keyDocuments =
         new CachingDidResolver(new HttpKeyDocumentResolver(http), settings.didCacheTtl(), MAX_CACHED_DIDS, clock);
     return MethodRoutingResolver.pureMethodsAnd(Map.of("web", web, "https", keyDocuments, "http", keyDocuments));

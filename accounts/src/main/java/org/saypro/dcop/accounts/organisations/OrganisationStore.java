@@ -38,6 +38,16 @@ public class OrganisationStore {
         });
   }
 
+  /** Gives an organisation that has none its issuer DID; false when it already has one. */
+  public boolean setIssuerDid(UUID id, String did) {
+    return jdbc.prepareStatement(
+        "update organisation set issuer_did = ? where id = ? and issuer_did is null", s -> {
+          s.setString(1, did);
+          s.setObject(2, id);
+          return s.executeUpdate() == 1;
+        });
+  }
+
   public Optional<Organisation> bySlug(String slug) {
     return one("select " + COLUMNS + " from organisation where slug = ?", slug);
   }

@@ -89,6 +89,7 @@ public record DidDocument(
       } else {
         node.set("publicKeyJwk", Json.mapper().valueToTree(method.publicKey().toPublicJWK().toJSONObject()));
       }
+      method.revoked().ifPresent(at -> node.put("revoked", at.toString()));
     }
     ArrayNode assertion = json.putArray("assertionMethod");
     assertionMethods.forEach(assertion::add);

@@ -3,6 +3,10 @@ package org.saypro.dcop.core.did;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.JWK;
 import java.text.ParseException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -98,7 +102,23 @@ public final class DidDocumentParser {
     } else {
       throw new IllegalArgumentException("verification method " + id + " has no supported public key form");
     }
-    return new VerificationMethod(id, type, controller, key);
+    return new VerificationMethod(id, type, controller, key, revoked(id, node.get("revoked")));
+  }
+
+  /**
+   * Controlled Identifiers 1.0 {@code revoked}: an xsd:dateTime. An unreadable date is refused rather than ignored,
+   * so a revocation can never be lost to a formatting slip.
+   */
+  private static Optional<Instant> revoked(String id, JsonNode revoked) {
+    if (revoked == null || revoked.isNull()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(revoked.asText()).toInstant());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("verification method " + id + " has an unreadable revoked date: "
+          + revoked.asText());
+    }
   }
 
   private static String absolute(String did, String id) {

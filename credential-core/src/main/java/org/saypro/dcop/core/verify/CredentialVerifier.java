@@ -170,6 +170,13 @@ public final class CredentialVerifier {
       return new CheckResult.Failed(
           Checks.ISSUER, "signed with key " + keyId + ", which does not belong to the issuer " + issuer);
     }
+    Optional<Instant> revoked = signature.signerDocument().get().method(keyId).flatMap(VerificationMethod::revoked);
+    if (revoked.isPresent()) {
+      // whatever the key signed is refused, whenever it was signed: a stolen key can sign with any date (ADR 14)
+      return new CheckResult.Failed(
+          Checks.ISSUER, "key " + keyId + " was revoked by the issuer " + issuer + " on " + revoked.get()
+              + ": credentials signed with it are no longer accepted");
+    }
     if (!signature.signerDocument().get().mayAssert(keyId)) {
       return new CheckResult.Failed(
           Checks.ISSUER, "key " + keyId + " is not listed for assertionMethod in the issuer's DID document");

@@ -24,6 +24,12 @@ import org.saypro.dcop.core.model.Credential;
 import org.saypro.dcop.core.validation.CredentialValidator;
 import org.saypro.dcop.issuer.config.IssuerSettings;
 import org.saypro.dcop.issuer.keys.IssuerKeyRing;
+import org.saypro.dcop.issuer.keys.HostedIssuerDids;
+import org.saypro.dcop.issuer.keys.IssuerKeys;
+import org.saypro.dcop.core.keys.KeyAlgorithm;
+import org.saypro.dcop.core.keys.SigningKey;
+import org.saypro.dcop.issuer.status.StatusListId;
+import java.util.function.Function;
 
 /**
  * Issues one credential: idempotency first, then the pure pipeline from credential-core, then storage in one
@@ -35,6 +41,8 @@ public class IssueCredentialService {
 
   private final IssueCredential pipeline;
   private final IssuerKeyRing keyRing;
+  private final HostedIssuerDids dids;
+  private final IssuerKeys issuerKeys;
   private final StoreIssuedCredential store;
   private final CredentialRepository credentials;
   private final IdempotencyRepository idempotency;
@@ -47,6 +55,8 @@ public class IssueCredentialService {
       CredentialValidator validator,
       DataIntegrity dataIntegrity,
       IssuerKeyRing keyRing,
+      HostedIssuerDids dids,
+      IssuerKeys issuerKeys,
       StoreIssuedCredential store,
       CredentialRepository credentials,
       IdempotencyRepository idempotency,
@@ -56,6 +66,8 @@ public class IssueCredentialService {
     this.pipeline =
         new IssueCredential(validator, dataIntegrity, settings.defaultIssueOptions(), Clock.systemUTC());
     this.keyRing = keyRing;
+    this.dids = dids;
+    this.issuerKeys = issuerKeys;
     this.store = store;
     this.credentials = credentials;
     this.idempotency = idempotency;
@@ -99,19 +111,32 @@ public class IssueCredentialService {
       return new IssueResult.Invalid(List.of(new FieldError("/credential/credentialStatus",
           "is assigned by the issuer (a revocation and a suspension entry); leave it out")));
     }
+    String issuer = issuerId(credential);
+    Optional<String> organisation = dids.slugOf(issuer);
     UUID uuid = UUID.randomUUID();
     StoredCredential stored;
     try {
       stored = transactions.executeWrite(status -> {
+        // an organisation's DID signs with its own keys and lists; any other issuer goes to the service's keys,
+        // and the pipeline refuses an issuer that is not the service's DID
+        Function<KeyAlgorithm, SigningKey> keys = keyRing::key;
+        if (organisation.isPresent()) {
+          if (issuerKeys.active(issuer, KeyAlgorithm.ED25519).isEmpty()) {
+            throw new Refused(List.of(new FieldError("/credential/issuer",
+                "no organisation issues as " + issuer + " here: an organisation must be enabled for issuing first")));
+          }
+          keys = algorithm -> issuerKeys.active(issuer, algorithm).orElseThrow();
+        }
         JsonNode withStatus = credential;
         if (credential != null && credential.isObject()) {
           ObjectNode copy = ((ObjectNode) credential).deepCopy();
-          copy.set("credentialStatus", allocateStatus.statusFor(uuid, credential));
+          copy.set("credentialStatus",
+              allocateStatus.statusFor(organisation.orElse(StatusListId.SERVICE), uuid, credential));
           withStatus = copy;
         }
         IssueOutcome outcome =
             pipeline.issue(
-                withStatus, request.get("options"), keyRing::key, () -> settings.baseUrl() + "/credentials/" + uuid);
+                withStatus, request.get("options"), keys, () -> settings.baseUrl() + "/credentials/" + uuid);
         if (outcome instanceof IssueOutcome.Rejected rejected) {
           throw new Refused(rejected.errors());
         }
@@ -143,6 +168,15 @@ public class IssueCredentialService {
       throw e;
     }
     return new IssueResult.Issued(stored, false);
+  }
+
+  /** The issuer's id as the request gives it: a string, or an object's {@code id}; empty when neither. */
+  private static String issuerId(JsonNode credential) {
+    JsonNode issuer = credential == null ? null : credential.get("issuer");
+    if (issuer == null) {
+      return "";
+    }
+    return issuer.isTextual() ? issuer.textValue() : issuer.path("id").asText("");
   }
 
   /** Rolls the issuing transaction back (and with it the status entries taken) when validation refuses. */

@@ -1,5 +1,6 @@
 package org.saypro.dcop.issuer.did;
 
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.List;
@@ -9,33 +10,47 @@ import org.saypro.dcop.core.anchor.TransparencyLogService;
 import org.saypro.dcop.core.did.DidDocument;
 import org.saypro.dcop.core.did.HostedDidDocuments;
 import org.saypro.dcop.issuer.config.IssuerSettings;
-import org.saypro.dcop.issuer.keys.IssuerKeyRing;
+import org.saypro.dcop.issuer.keys.HostedIssuerDids;
+import org.saypro.dcop.issuer.keys.IssuerKeys;
 
 /**
- * The issuer's DID document: its keys and, when its log is anchored, the transparency log service that lets
- * verifiers of other deployments find the log and the anchor contract. Served at {@code /.well-known/did.json} and
- * answered locally to this deployment's own verifier.
+ * The DID documents of the issuers hosted here (the service's and each issuing organisation's): their keys and,
+ * when the log is anchored, the transparency log service that lets verifiers of other deployments find the log and
+ * the anchor contract. One log serves the whole deployment, so every document names the same one. Built from the
+ * database on every call, so a rotation or revocation is published at once. Answered locally to this deployment's
+ * own verifier.
  */
 @Singleton
 public class IssuerDidDocument implements HostedDidDocuments {
 
-  private final DidDocument document;
+  private final HostedIssuerDids dids;
+  private final IssuerKeys keys;
+  private final IssuerSettings settings;
+  private final Optional<LedgerContract> anchorContract;
 
-  IssuerDidDocument(IssuerKeyRing keyRing, IssuerSettings settings, Optional<LedgerContract> anchorContract) {
-    DidDocument keys = keyRing.didDocument();
-    this.document =
-        anchorContract
-            .map(contract -> keys.withServices(
-                List.of(TransparencyLogService.of(keys.id(), URI.create(settings.baseUrl() + "/log"), contract))))
-            .orElse(keys);
+  IssuerDidDocument(
+      HostedIssuerDids dids, IssuerKeys keys, IssuerSettings settings, Optional<LedgerContract> anchorContract) {
+    this.dids = dids;
+    this.keys = keys;
+    this.settings = settings;
+    this.anchorContract = anchorContract;
   }
 
+  /** The service's own document, served at {@code /.well-known/did.json}. */
+  @Transactional
   public DidDocument document() {
-    return document;
+    return find(dids.serviceDid()).orElseThrow(() -> new IllegalStateException("the service DID has no keys"));
   }
 
   @Override
+  @Transactional
   public Optional<DidDocument> find(String did) {
-    return document.id().equals(did) ? Optional.of(document) : Optional.empty();
+    if (!dids.isHostedForm(did)) {
+      return Optional.empty();
+    }
+    return keys.document(did).map(document -> anchorContract
+        .map(contract -> document.withServices(
+            List.of(TransparencyLogService.of(document.id(), URI.create(settings.baseUrl() + "/log"), contract))))
+        .orElse(document));
   }
 }

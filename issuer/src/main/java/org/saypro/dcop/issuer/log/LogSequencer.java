@@ -5,7 +5,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import org.saypro.dcop.core.keys.KeyAlgorithm;
 import org.saypro.dcop.core.log.Checkpoint;
 import org.saypro.dcop.core.log.CheckpointSigner;
 import org.saypro.dcop.core.log.CompactRange;
@@ -34,7 +33,7 @@ public class LogSequencer {
     this.store = store;
     this.settings = settings;
     this.origin = origin.value();
-    this.signer = CheckpointSigner.forOrigin(this.origin, keyRing.key(KeyAlgorithm.ED25519));
+    this.signer = CheckpointSigner.forOrigin(this.origin, keyRing.logKey());
   }
 
   /** The C2SP verifier key of the checkpoints: {@code <origin>+<key id>+<base64 key>}. */

@@ -42,18 +42,27 @@ public class AllocateStatus {
    */
   @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
   public JsonNode statusFor(UUID credential, JsonNode unsigned) {
+    return statusFor(StatusListId.SERVICE, credential, unsigned);
+  }
+
+  /**
+   * As above, in the lists of {@code owner} (an organisation's slug, or {@link StatusListId#SERVICE}): the lists of
+   * the credential's own issuer, since a verifier accepts only a list signed by the credential's issuer.
+   */
+  @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+  public JsonNode statusFor(String owner, UUID credential, JsonNode unsigned) {
     if (OpenBadges.isOpenBadge(unsigned)) {
-      return entry(StatusListId.Purpose.REVOCATION, credential);
+      return entry(owner, StatusListId.Purpose.REVOCATION, credential);
     }
     ArrayNode entries = Json.mapper().createArrayNode();
     for (StatusListId.Purpose purpose : StatusListId.Purpose.values()) {
-      entries.add(entry(purpose, credential));
+      entries.add(entry(owner, purpose, credential));
     }
     return entries;
   }
 
-  private ObjectNode entry(StatusListId.Purpose purpose, UUID credential) {
-    Taken taken = allocate(purpose, credential);
+  private ObjectNode entry(String owner, StatusListId.Purpose purpose, UUID credential) {
+    Taken taken = allocate(owner, purpose, credential);
     String url = publish.url(taken.list());
     ObjectNode entry = Json.newObject().put("id", url + "#" + taken.index());
     entry.setAll(BitstringStatusListEntry.of(url, purpose.label(), taken.index()).toJson());
@@ -62,9 +71,9 @@ public class AllocateStatus {
 
   private record Taken(StatusListId list, int index) {}
 
-  private Taken allocate(StatusListId.Purpose purpose, UUID credential) {
+  private Taken allocate(String owner, StatusListId.Purpose purpose, UUID credential) {
     while (true) {
-      StatusStore.OpenList open = store.openList(purpose).orElseGet(() -> openNext(purpose));
+      StatusStore.OpenList open = store.openList(owner, purpose).orElseGet(() -> openNext(owner, purpose));
       for (int i = 0; i < RANDOM_TRIES; i++) {
         int index = random.nextInt(open.size());
         if (store.tryAllocate(open.id(), index, credential)) {
@@ -81,11 +90,11 @@ public class AllocateStatus {
     }
   }
 
-  private StatusStore.OpenList openNext(StatusListId.Purpose purpose) {
-    StatusListId id = new StatusListId(purpose, store.nextSeq(purpose));
+  private StatusStore.OpenList openNext(String owner, StatusListId.Purpose purpose) {
+    StatusListId id = new StatusListId(owner, purpose, store.nextSeq(owner, purpose));
     if (store.createList(id, settings.listSize())) {
       publish.rebuild(id, settings.listSize());
     }
-    return store.openList(purpose).orElseThrow(() -> new IllegalStateException("no open " + purpose.label() + " list"));
+    return store.openList(owner, purpose).orElseThrow(() -> new IllegalStateException("no open " + purpose.label() + " list"));
   }
 }

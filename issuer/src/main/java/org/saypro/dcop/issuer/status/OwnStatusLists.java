@@ -16,10 +16,12 @@ public class OwnStatusLists implements HostedStatusLists, StatusChangeTimes {
 
   private final StatusStore store;
   private final String prefix;
+  private final String issuersPrefix;
 
   OwnStatusLists(StatusStore store, IssuerSettings settings) {
     this.store = store;
     this.prefix = settings.baseUrl() + "/status/";
+    this.issuersPrefix = settings.baseUrl() + "/issuers/";
   }
 
   @Override
@@ -37,7 +39,19 @@ public class OwnStatusLists implements HostedStatusLists, StatusChangeTimes {
     return id(listUrl).flatMap(id -> store.lastChange(id, (int) index));
   }
 
+  /** The list at a URL made by {@link PublishStatusList#url}. */
   private Optional<StatusListId> id(String url) {
-    return url.startsWith(prefix) ? StatusListId.parse(url.substring(prefix.length())) : Optional.empty();
+    if (url.startsWith(prefix)) {
+      return StatusListId.parse(url.substring(prefix.length())).filter(id -> id.owner().isEmpty());
+    }
+    if (url.startsWith(issuersPrefix)) {
+      String rest = url.substring(issuersPrefix.length());
+      int slash = rest.indexOf("/status/");
+      if (slash > 0) {
+        return StatusListId.parse(rest.substring(0, slash) + "/" + rest.substring(slash + "/status/".length()))
+            .filter(id -> !id.owner().isEmpty());
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -14,7 +14,12 @@ import org.saypro.dcop.core.status.Bitstring;
 import org.saypro.dcop.core.status.StatusListCredentialBuilder;
 import org.saypro.dcop.core.validation.CredentialValidator;
 import org.saypro.dcop.issuer.config.IssuerSettings;
-import org.saypro.dcop.issuer.keys.IssuerKeyRing;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import org.saypro.dcop.core.keys.KeyAlgorithm;
+import org.saypro.dcop.core.keys.SigningKey;
+import org.saypro.dcop.issuer.keys.HostedIssuerDids;
+import org.saypro.dcop.issuer.keys.IssuerKeys;
 
 /**
  * Builds a list's {@code BitstringStatusListCredential} from its set entries and signs it twice, as vc+jwt and with
@@ -28,7 +33,8 @@ public class PublishStatusList {
   private static final JsonNode AS_DATA_INTEGRITY = Json.newObject().put("cryptosuite", "eddsa-rdfc-2022");
 
   private final StatusStore store;
-  private final IssuerKeyRing keyRing;
+  private final HostedIssuerDids dids;
+  private final IssuerKeys keys;
   private final IssuerSettings issuer;
   private final StatusSettings settings;
   private final IssueCredential pipeline;
@@ -36,21 +42,42 @@ public class PublishStatusList {
 
   PublishStatusList(
       StatusStore store,
-      IssuerKeyRing keyRing,
+      HostedIssuerDids dids,
+      IssuerKeys keys,
       IssuerSettings issuer,
       StatusSettings settings,
       CredentialValidator validator,
       DataIntegrity dataIntegrity) {
     this.store = store;
-    this.keyRing = keyRing;
+    this.dids = dids;
+    this.keys = keys;
     this.issuer = issuer;
     this.settings = settings;
     this.pipeline = new IssueCredential(validator, dataIntegrity, IssueOptions.DEFAULT, clock);
   }
 
-  /** The URL a list is published at, which is also its credential's id. */
+  /**
+   * The URL a list is published at, which is also its credential's id: {@code /status/<name>} for the service's own
+   * DID (as since the first release), {@code /issuers/<slug>/status/<name>} for an organisation's.
+   */
   public String url(StatusListId id) {
-    return issuer.baseUrl() + "/status/" + id;
+    return issuer.baseUrl() + (id.owner().isEmpty() ? "" : "/issuers/" + id.owner()) + "/status/" + id.name();
+  }
+
+  /** The DID that signs the list: the credential's issuer. */
+  String issuerDid(StatusListId id) {
+    return id.owner().isEmpty() ? dids.serviceDid() : dids.organisationDid(id.owner());
+  }
+
+  /**
+   * Rebuilds every list of the owner, so that none stays signed by a key just revoked (its credentials' status
+   * could no longer be checked). Lists are locked one at a time, in the order changes lock them.
+   */
+  @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+  public void rebuildAll(String owner) {
+    for (StatusListId id : store.lists(owner)) {
+      rebuild(id, store.lockList(id));
+    }
   }
 
   /**
@@ -64,19 +91,25 @@ public class PublishStatusList {
     }
     Instant now = clock.instant();
     ObjectNode unsigned =
-        StatusListCredentialBuilder.forList(url(id), keyRing.issuerDid(), id.purpose().label(), now)
+        StatusListCredentialBuilder.forList(url(id), issuerDid(id), id.purpose().label(), now)
             .withTtl(settings.ttl())
             .build(bits);
-    return store.storeBuilt(id, sign(unsigned, AS_VC_JWT), sign(unsigned, AS_DATA_INTEGRITY), now);
+    String did = issuerDid(id);
+    return store.storeBuilt(id, sign(did, unsigned, AS_VC_JWT), sign(did, unsigned, AS_DATA_INTEGRITY), now);
   }
 
-  private String sign(ObjectNode unsigned, JsonNode options) {
-    IssueOutcome outcome = pipeline.issue(unsigned, options, keyRing::key, () -> {
+  private String sign(String did, ObjectNode unsigned, JsonNode options) {
+    IssueOutcome outcome = pipeline.issue(unsigned, options, algorithm -> signingKey(did, algorithm), () -> {
       throw new IllegalStateException("a status list credential has its URL as id");
     });
     if (outcome instanceof IssueOutcome.Rejected rejected) {
       throw new IllegalStateException("the status list credential was refused by validation: " + rejected.errors());
     }
     return ((IssueOutcome.Issued) outcome).credential().securedForm();
+  }
+
+  private SigningKey signingKey(String did, KeyAlgorithm algorithm) {
+    return keys.active(did, algorithm)
+        .orElseThrow(() -> new IllegalStateException(did + " has no active " + algorithm.label() + " key"));
   }
 }

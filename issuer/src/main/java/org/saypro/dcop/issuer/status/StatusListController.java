@@ -44,15 +44,36 @@ class StatusListController {
           + " eddsa-rdfc-2022 proof. Conditional requests with If-None-Match are answered 304.")
   @Transactional(readOnly = true)
   HttpResponse<String> list(String listId, @Nullable @QueryValue String format, HttpRequest<?> request) {
-    StatusListId id =
-        StatusListId.parse(listId)
-            .orElseThrow(() -> new ProblemException(
-                ProblemType.INVALID_REQUEST, "a status list id is revocation-<n> or suspension-<n>",
-                List.of(new FieldError("/listId", "must be revocation-<n> or suspension-<n>, n from 1"))));
+    return serve(parse(StatusListId.SERVICE, listId), format, request);
+  }
+
+  @Get(uri = "/issuers/{slug}/status/{listId}", produces = {VC, VC_JWT})
+  @Operation(
+      summary = "A status list of an organisation issuing under its own DID, signed by that DID",
+      description = "As /status/{listId}, for the credentials the organisation issued.")
+  @Transactional(readOnly = true)
+  HttpResponse<String> organisationList(
+      String slug, String listId, @Nullable @QueryValue String format, HttpRequest<?> request) {
+    if (!slug.matches("[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?")) {
+      throw new ProblemException(ProblemType.NOT_FOUND, "no issuing organisation " + slug);
+    }
+    return serve(parse(slug, listId), format, request);
+  }
+
+  private static StatusListId parse(String owner, String listId) {
+    return StatusListId.parse(listId)
+        .filter(id -> id.owner().isEmpty())
+        .map(id -> new StatusListId(owner, id.purpose(), id.seq()))
+        .orElseThrow(() -> new ProblemException(
+            ProblemType.INVALID_REQUEST, "a status list id is revocation-<n> or suspension-<n>",
+            List.of(new FieldError("/listId", "must be revocation-<n> or suspension-<n>, n from 1"))));
+  }
+
+  private HttpResponse<String> serve(StatusListId id, String format, HttpRequest<?> request) {
     StatusStore.Published published =
         store.published(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no status list " + id));
     boolean jwt = wantsJwt(format, request.getHeaders().get("Accept"));
-    String etag = "\"" + id + "." + published.version() + (jwt ? ".jwt" : ".di") + "\"";
+    String etag = "\"" + id.name() + "." + published.version() + (jwt ? ".jwt" : ".di") + "\"";
     String cacheControl = "public, max-age=" + settings.ttl().toSeconds();
     String ifNoneMatch = request.getHeaders().get("If-None-Match");
     if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {

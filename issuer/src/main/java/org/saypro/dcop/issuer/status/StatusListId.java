@@ -5,10 +5,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.saypro.dcop.core.status.StatusPurpose;
 
-/** A list's name in URLs and the database: {@code <purpose>-<sequence number>}, e.g. {@code revocation-1}. */
-public record StatusListId(Purpose purpose, int seq) {
+/**
+ * A list's name in the database: {@code <purpose>-<sequence number>} (e.g. {@code revocation-1}) for the service's
+ * own DID, {@code <slug>/<purpose>-<n>} for an organisation issuing under its own DID.
+ *
+ * @param owner the organisation's slug, or {@code ""} for the service's own DID (whose lists keep their first URLs)
+ */
+public record StatusListId(String owner, Purpose purpose, int seq) {
 
-  private static final Pattern FORM = Pattern.compile("(revocation|suspension)-([1-9][0-9]{0,8})");
+  /** The service's own lists. */
+  public static final String SERVICE = "";
+
+  private static final Pattern FORM =
+      Pattern.compile("(?:([a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?)/)?(revocation|suspension)-([1-9][0-9]{0,8})");
 
   /** The purposes this issuer publishes. */
   public enum Purpose {
@@ -35,7 +44,15 @@ public record StatusListId(Purpose purpose, int seq) {
     }
   }
 
+  /** A list of the service's own DID. */
+  public StatusListId(Purpose purpose, int seq) {
+    this(SERVICE, purpose, seq);
+  }
+
   public StatusListId {
+    if (owner == null || !(owner.isEmpty() || owner.matches("[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?"))) {
+      throw new IllegalArgumentException("a status list's owner is an organisation slug or empty");
+    }
     if (purpose == null || seq < 1) {
       throw new IllegalArgumentException("a status list has a purpose and a sequence number from 1");
     }
@@ -46,12 +63,17 @@ public record StatusListId(Purpose purpose, int seq) {
     if (!matcher.matches()) {
       return Optional.empty();
     }
-    return Optional.of(new StatusListId(Purpose.fromLabel(matcher.group(1)).orElseThrow(),
-        Integer.parseInt(matcher.group(2))));
+    return Optional.of(new StatusListId(matcher.group(1) == null ? SERVICE : matcher.group(1),
+        Purpose.fromLabel(matcher.group(2)).orElseThrow(), Integer.parseInt(matcher.group(3))));
+  }
+
+  /** The name within its owner's lists, as in the URL's last segment: {@code revocation-1}. */
+  public String name() {
+    return purpose.label() + "-" + seq;
   }
 
   @Override
   public String toString() {
-    return purpose.label() + "-" + seq;
+    return owner.isEmpty() ? name() : owner + "/" + name();
   }
 }

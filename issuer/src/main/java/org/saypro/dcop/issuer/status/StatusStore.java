@@ -63,20 +63,38 @@ class StatusStore {
     });
   }
 
-  Optional<OpenList> openList(StatusListId.Purpose purpose) {
+  Optional<OpenList> openList(String owner, StatusListId.Purpose purpose) {
     return jdbc.prepareStatement(
-        "select seq, size from status_list where purpose = ? and full_since is null order by seq limit 1", s -> {
-          s.setString(1, purpose.label());
+        "select seq, size from status_list where owner = ? and purpose = ? and full_since is null order by seq"
+            + " limit 1", s -> {
+          s.setString(1, owner);
+          s.setString(2, purpose.label());
           try (ResultSet r = s.executeQuery()) {
-            return r.next() ? Optional.of(new OpenList(new StatusListId(purpose, r.getInt(1)), r.getInt(2)))
+            return r.next() ? Optional.of(new OpenList(new StatusListId(owner, purpose, r.getInt(1)), r.getInt(2)))
                 : Optional.<OpenList>empty();
           }
         });
   }
 
-  int nextSeq(StatusListId.Purpose purpose) {
-    return jdbc.prepareStatement("select coalesce(max(seq), 0) + 1 from status_list where purpose = ?", s -> {
-      s.setString(1, purpose.label());
+  /** The owner's lists that have been built, to rebuild them all (after a key revocation). */
+  List<StatusListId> lists(String owner) {
+    return jdbc.prepareStatement("select list_id from status_list where owner = ? order by list_id", s -> {
+      s.setString(1, owner);
+      List<StatusListId> lists = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          lists.add(StatusListId.parse(r.getString(1)).orElseThrow());
+        }
+      }
+      return lists;
+    });
+  }
+
+  int nextSeq(String owner, StatusListId.Purpose purpose) {
+    return jdbc.prepareStatement(
+        "select coalesce(max(seq), 0) + 1 from status_list where owner = ? and purpose = ?", s -> {
+      s.setString(1, owner);
+      s.setString(2, purpose.label());
       try (ResultSet r = s.executeQuery()) {
         r.next();
         return r.getInt(1);
@@ -87,11 +105,13 @@ class StatusStore {
   /** False when another transaction created it first. */
   boolean createList(StatusListId id, int size) {
     return jdbc.prepareStatement(
-        "insert into status_list (list_id, purpose, seq, size) values (?, ?, ?, ?) on conflict do nothing", s -> {
+        "insert into status_list (list_id, purpose, seq, size, owner) values (?, ?, ?, ?, ?) on conflict do nothing",
+        s -> {
           s.setString(1, id.toString());
           s.setString(2, id.purpose().label());
           s.setInt(3, id.seq());
           s.setInt(4, size);
+          s.setString(5, id.owner());
           return s.executeUpdate() == 1;
         });
   }
