@@ -27,8 +27,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * The issuer module's beans against a throwaway embedded PostgreSQL (the server the app starts by default, loopback
- * only), migrated with the issuer's own Flyway migrations: what the {@code --status} harnesses ({@link #start()}) and
- * {@link LogAppend} ({@link #start(String, Map)}, with its own settings) run on.
+ * only), migrated with the issuer's own Flyway migrations: what the {@code --status} harnesses and {@code --bulk}
+ * ({@link #start()}) and {@link LogAppend} ({@link #start(String, Map)}, with its own settings) run on.
  */
 final class EmbeddedIssuer implements AutoCloseable {
 
@@ -143,6 +143,11 @@ final class EmbeddedIssuer implements AutoCloseable {
         }
       }
     });
+  }
+
+  /** The temporary directory of this issuer (PostgreSQL's data directory is {@code postgres} in it). */
+  Path directory() {
+    return directory;
   }
 
   <T> T bean(Class<T> type) {
