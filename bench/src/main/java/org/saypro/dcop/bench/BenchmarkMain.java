@@ -503,6 +503,7 @@ public final class BenchmarkMain {
         --bulkWarmup=N   rows awarded untimed first (default 2000)
         --bulkRawSeconds=S  seconds of each raw signing measurement (and of its warmup), before and after the
                          sizes; the higher rate is the baseline (default 5)
+        --bulkListSize=N dcop.status.list-size of the run (default 131072, as application.yml)
       Each option is also a system property: -Dbench.quick=true, -Dbench.wi=5, -Dbench.only=Pipeline.issue ...
       """;
 
@@ -539,12 +540,13 @@ public final class BenchmarkMain {
     double bulkMaxSeconds;
     int bulkWarmup;
     double bulkRawSeconds;
+    int bulkListSize;
     double loadBefore = -1;
     double loadAfter = -1;
 
     static Settings parse(String[] args) {
       Map<String, String> given = new LinkedHashMap<>();
-      for (String name : List.of("quick", "breakdown", "quiet", "wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof", "log", "entries", "appendRounds", "status", "changes", "changeRounds", "threads", "rebuilds", "bulk", "bulkRows", "bulkMaxSeconds", "bulkWarmup", "bulkRawSeconds")) {
+      for (String name : List.of("quick", "breakdown", "quiet", "wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof", "log", "entries", "appendRounds", "status", "changes", "changeRounds", "threads", "rebuilds", "bulk", "bulkRows", "bulkMaxSeconds", "bulkWarmup", "bulkRawSeconds", "bulkListSize")) {
         String property = System.getProperty("bench." + name);
         if (property != null) {
           given.put(name, property);
@@ -613,14 +615,17 @@ public final class BenchmarkMain {
       s.bulkMaxSeconds = Double.parseDouble(given.getOrDefault("bulkMaxSeconds", "480"));
       s.bulkWarmup = Integer.parseInt(given.getOrDefault("bulkWarmup", "2000"));
       s.bulkRawSeconds = Double.parseDouble(given.getOrDefault("bulkRawSeconds", "5"));
+      s.bulkListSize = Integer.parseInt(given.getOrDefault("bulkListSize", String.valueOf(EmbeddedIssuer.LIST_SIZE)));
       if (s.bulk) {
         if (s.log != null || s.status != null) {
           throw new IllegalArgumentException("--bulk, --status and --log are separate runs");
         }
         if (s.bulkRows.isEmpty() || s.bulkRows.stream().anyMatch(n -> n < 1 || n > 100_000) || s.bulkWarmup < 0
-            || s.bulkWarmup > 100_000 || s.bulkMaxSeconds <= 0 || s.bulkRawSeconds <= 0) {
+            || s.bulkWarmup > 100_000 || s.bulkMaxSeconds <= 0 || s.bulkRawSeconds <= 0
+            || s.bulkListSize < 131_072 || s.bulkListSize % 8 != 0 || s.bulkListSize > 16 * 1024 * 1024) {
           throw new IllegalArgumentException("need --bulkRows of 1 to 100000 each (BulkFile.MAX_ROWS),"
-              + " --bulkWarmup of 0 to 100000, --bulkMaxSeconds > 0, --bulkRawSeconds > 0");
+              + " --bulkWarmup of 0 to 100000, --bulkMaxSeconds > 0, --bulkRawSeconds > 0, --bulkListSize a multiple"
+              + " of 8 from 131072 to 16777216");
         }
         for (String other : List.of("only", "diwi", "breakdown", "wi", "w", "i", "r", "forks", "rounds", "prof",
             "json", "jvmArgs")) {
@@ -635,7 +640,7 @@ public final class BenchmarkMain {
       s.rebuilds = Integer.parseInt(given.getOrDefault("rebuilds", s.quick ? "10" : "40"));
       s.entries = Integer.parseInt(given.getOrDefault("entries", s.quick ? "5120" : "25600"));
       s.appendRounds = Integer.parseInt(given.getOrDefault("appendRounds", s.quick ? "1" : "3"));
-      for (String known : List.of("wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof", "log", "entries", "appendRounds", "status", "changes", "changeRounds", "threads", "rebuilds", "bulk", "bulkRows", "bulkMaxSeconds", "bulkWarmup", "bulkRawSeconds")) {
+      for (String known : List.of("wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof", "log", "entries", "appendRounds", "status", "changes", "changeRounds", "threads", "rebuilds", "bulk", "bulkRows", "bulkMaxSeconds", "bulkWarmup", "bulkRawSeconds", "bulkListSize")) {
         given.remove(known);
       }
       unknown.addAll(given.keySet().stream().map(k -> "--" + k).toList());

@@ -83,7 +83,7 @@ final class BulkBenchmarks {
     String started = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString();
     String server;
     Result result;
-    try (EmbeddedIssuer issuer = EmbeddedIssuer.start()) {
+    try (EmbeddedIssuer issuer = EmbeddedIssuer.start(settings.bulkListSize)) {
       server = issuer.description();
       progress.println("# " + server);
       result = measure(issuer, settings, progress);
@@ -285,8 +285,8 @@ final class BulkBenchmarks {
     out.append(server).append('\n');
     out.append(String.format(Locale.ROOT,
         "BulkIssuance on %d thread(s) (dcop.bulk.threads); an Open Badges Badge qualification; %,d rows of warmup"
-            + " (untimed) first; the log sequencer is off, entries stay pending%n", result.threads(),
-        result.warmupRows()));
+            + " (untimed) first; status lists of %,d entries; the log sequencer is off, entries stay pending%n",
+        result.threads(), result.warmupRows(), settings.bulkListSize));
     out.append('\n');
     out.append(String.format(Locale.ROOT, "%-10s %10s %9s %9s %14s %12s %12s %8s%n", "rows", "seconds", "read ms",
         "cred/s", "ratio to raw", "JVM cpu ms/", "PG cpu ms/", "load"));

@@ -104,12 +104,17 @@ final class EmbeddedIssuer implements AutoCloseable {
    * of the way (its cost is {@code --log}'s subject), so status log entries stay pending.
    */
   static EmbeddedIssuer start() {
+    return start(LIST_SIZE);
+  }
+
+  /** {@link #start()} with another {@code dcop.status.list-size}. */
+  static EmbeddedIssuer start(int listSize) {
     Map<String, Object> settings = new HashMap<>();
     settings.put("dcop.log.batch-size", 256);
     settings.put("dcop.log.sequence-interval", "24h");
     // as application.yml sets them
     settings.put("dcop.status.ttl", "5m");
-    settings.put("dcop.status.list-size", LIST_SIZE);
+    settings.put("dcop.status.list-size", listSize);
     return start("dcop-bench-status-", settings);
   }
 

@@ -24,6 +24,10 @@ class BulkBenchmarksTest {
         BenchmarkMain.Settings.parse(new String[] {"--bulk", "--bulkRows=10000, 30000"}).bulkRows);
     assertThrows(IllegalArgumentException.class,
         () -> BenchmarkMain.Settings.parse(new String[] {"--bulk", "--bulkRows=100001"}));
+    assertEquals(EmbeddedIssuer.LIST_SIZE, bulk.bulkListSize);
+    assertEquals(1_048_576, BenchmarkMain.Settings.parse(new String[] {"--bulk", "--bulkListSize=1048576"}).bulkListSize);
+    assertThrows(IllegalArgumentException.class,
+        () -> BenchmarkMain.Settings.parse(new String[] {"--bulk", "--bulkListSize=1000"}));
     assertThrows(IllegalArgumentException.class, () -> BenchmarkMain.Settings.parse(new String[] {"--bulk", "--log"}));
     assertThrows(IllegalArgumentException.class, () -> BenchmarkMain.Settings.parse(new String[] {"--bulk", "--i=3"}));
   }
