@@ -40,7 +40,9 @@ import org.openjdk.jmh.util.Statistics;
  * {@code --jvmArgs="..."}, {@code --json=FILE}, {@code --prof=SPEC}, {@code --quiet}. {@code --log} runs the
  * transparency-log benchmarks instead ({@link LogBenchmarks}), with {@code --entries=N} and {@code --appendRounds=N}.
  * {@code --status} runs the status-list benchmarks ({@link StatusBenchmarks}), with {@code --changes=N},
- * {@code --changeRounds=N}, {@code --threads=N} and {@code --rebuilds=N}.
+ * {@code --changeRounds=N}, {@code --threads=N} and {@code --rebuilds=N}. {@code --bulk} runs the bulk issuance
+ * benchmark ({@link BulkBenchmarks}), with {@code --bulkRows=N,M}, {@code --bulkMaxSeconds=S}, {@code --bulkWarmup=N}
+ * and {@code --bulkRawSeconds=S}.
  */
 public final class BenchmarkMain {
 
@@ -78,6 +80,10 @@ public final class BenchmarkMain {
     if (settings.status != null) {
       // The status-list benchmarks: another separate mode, on a database of their own.
       System.exit(StatusBenchmarks.run(settings));
+    }
+    if (settings.bulk) {
+      // Bulk issuance end to end: a separate mode too, on a database of its own.
+      System.exit(BulkBenchmarks.run(settings));
     }
 
     // Fail in seconds, not minutes, if a fixture no longer takes the success path.
@@ -488,6 +494,16 @@ public final class BenchmarkMain {
         --changeRounds=N measured rounds per thread count (default 3; --quick: 1)
         --threads=N      threads of the concurrent rounds, all on one list (default 4)
         --rebuilds=N     timed rebuilds per list (default 40; --quick: 10), after N/2 untimed
+      Bulk issuance benchmark (a separate run; see bench/README.md):
+        --bulk           BulkFile.read + BulkIssuance.award of CSVs of fresh learners, end to end, against raw
+                         single-thread Ed25519 JWS signing in the same run (target >= 0.5 x). --quiet applies
+        --bulkRows=N,M   file sizes (default 10000,100000); a size that would take longer than --bulkMaxSeconds
+                         at the rate of the size before is cut to what fits, and the report says so
+        --bulkMaxSeconds=S  (default 480)
+        --bulkWarmup=N   rows awarded untimed first (default 2000)
+        --bulkRawSeconds=S  seconds of each raw signing measurement (and of its warmup), before and after the
+                         sizes; the higher rate is the baseline (default 5)
+        --bulkListSize=N dcop.status.list-size of the run (default 131072, as application.yml)
       Each option is also a system property: -Dbench.quick=true, -Dbench.wi=5, -Dbench.only=Pipeline.issue ...
       """;
 
@@ -518,12 +534,19 @@ public final class BenchmarkMain {
     int changeRounds;
     int threads;
     int rebuilds;
+    /** --bulk: the bulk issuance benchmark. */
+    boolean bulk;
+    List<Integer> bulkRows;
+    double bulkMaxSeconds;
+    int bulkWarmup;
+    double bulkRawSeconds;
+    int bulkListSize;
     double loadBefore = -1;
     double loadAfter = -1;
 
     static Settings parse(String[] args) {
       Map<String, String> given = new LinkedHashMap<>();
-      for (String name : List.of("quick", "breakdown", "quiet", "wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof", "log", "entries", "appendRounds", "status", "changes", "changeRounds", "threads", "rebuilds")) {
+      for (String name : List.of("quick", "breakdown", "quiet", "wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof", "log", "entries", "appendRounds", "status", "changes", "changeRounds", "threads", "rebuilds", "bulk", "bulkRows", "bulkMaxSeconds", "bulkWarmup", "bulkRawSeconds", "bulkListSize")) {
         String property = System.getProperty("bench." + name);
         if (property != null) {
           given.put(name, property);
@@ -585,13 +608,39 @@ public final class BenchmarkMain {
           }
         }
       }
+      s.bulk = Boolean.parseBoolean(given.getOrDefault("bulk", "false"));
+      s.bulkRows = given.containsKey("bulkRows")
+          ? java.util.Arrays.stream(given.get("bulkRows").split(",")).map(String::strip).map(Integer::parseInt).toList()
+          : BulkBenchmarks.DEFAULT_SIZES;
+      s.bulkMaxSeconds = Double.parseDouble(given.getOrDefault("bulkMaxSeconds", "480"));
+      s.bulkWarmup = Integer.parseInt(given.getOrDefault("bulkWarmup", "2000"));
+      s.bulkRawSeconds = Double.parseDouble(given.getOrDefault("bulkRawSeconds", "5"));
+      s.bulkListSize = Integer.parseInt(given.getOrDefault("bulkListSize", String.valueOf(EmbeddedIssuer.LIST_SIZE)));
+      if (s.bulk) {
+        if (s.log != null || s.status != null) {
+          throw new IllegalArgumentException("--bulk, --status and --log are separate runs");
+        }
+        if (s.bulkRows.isEmpty() || s.bulkRows.stream().anyMatch(n -> n < 1 || n > 100_000) || s.bulkWarmup < 0
+            || s.bulkWarmup > 100_000 || s.bulkMaxSeconds <= 0 || s.bulkRawSeconds <= 0
+            || s.bulkListSize < 131_072 || s.bulkListSize % 8 != 0 || s.bulkListSize > 16 * 1024 * 1024) {
+          throw new IllegalArgumentException("need --bulkRows of 1 to 100000 each (BulkFile.MAX_ROWS),"
+              + " --bulkWarmup of 0 to 100000, --bulkMaxSeconds > 0, --bulkRawSeconds > 0, --bulkListSize a multiple"
+              + " of 8 from 131072 to 16777216");
+        }
+        for (String other : List.of("only", "diwi", "breakdown", "wi", "w", "i", "r", "forks", "rounds", "prof",
+            "json", "jvmArgs")) {
+          if (given.containsKey(other) || (other.equals("breakdown") && s.breakdown)) {
+            throw new IllegalArgumentException("--" + other + " does not apply to --bulk");
+          }
+        }
+      }
       s.changes = Integer.parseInt(given.getOrDefault("changes", s.quick ? "50" : "200"));
       s.changeRounds = Integer.parseInt(given.getOrDefault("changeRounds", s.quick ? "1" : "3"));
       s.threads = Integer.parseInt(given.getOrDefault("threads", "4"));
       s.rebuilds = Integer.parseInt(given.getOrDefault("rebuilds", s.quick ? "10" : "40"));
       s.entries = Integer.parseInt(given.getOrDefault("entries", s.quick ? "5120" : "25600"));
       s.appendRounds = Integer.parseInt(given.getOrDefault("appendRounds", s.quick ? "1" : "3"));
-      for (String known : List.of("wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof", "log", "entries", "appendRounds", "status", "changes", "changeRounds", "threads", "rebuilds")) {
+      for (String known : List.of("wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof", "log", "entries", "appendRounds", "status", "changes", "changeRounds", "threads", "rebuilds", "bulk", "bulkRows", "bulkMaxSeconds", "bulkWarmup", "bulkRawSeconds", "bulkListSize")) {
         given.remove(known);
       }
       unknown.addAll(given.keySet().stream().map(k -> "--" + k).toList());

@@ -27,8 +27,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * The issuer module's beans against a throwaway embedded PostgreSQL (the server the app starts by default, loopback
- * only), migrated with the issuer's own Flyway migrations: what the {@code --status} harnesses ({@link #start()}) and
- * {@link LogAppend} ({@link #start(String, Map)}, with its own settings) run on.
+ * only), migrated with the issuer's own Flyway migrations: what the {@code --status} harnesses and {@code --bulk}
+ * ({@link #start()}) and {@link LogAppend} ({@link #start(String, Map)}, with its own settings) run on.
  */
 final class EmbeddedIssuer implements AutoCloseable {
 
@@ -104,12 +104,17 @@ final class EmbeddedIssuer implements AutoCloseable {
    * of the way (its cost is {@code --log}'s subject), so status log entries stay pending.
    */
   static EmbeddedIssuer start() {
+    return start(LIST_SIZE);
+  }
+
+  /** {@link #start()} with another {@code dcop.status.list-size}. */
+  static EmbeddedIssuer start(int listSize) {
     Map<String, Object> settings = new HashMap<>();
     settings.put("dcop.log.batch-size", 256);
     settings.put("dcop.log.sequence-interval", "24h");
     // as application.yml sets them
     settings.put("dcop.status.ttl", "5m");
-    settings.put("dcop.status.list-size", LIST_SIZE);
+    settings.put("dcop.status.list-size", listSize);
     return start("dcop-bench-status-", settings);
   }
 
@@ -143,6 +148,11 @@ final class EmbeddedIssuer implements AutoCloseable {
         }
       }
     });
+  }
+
+  /** The temporary directory of this issuer (PostgreSQL's data directory is {@code postgres} in it). */
+  Path directory() {
+    return directory;
   }
 
   <T> T bean(Class<T> type) {

@@ -1,0 +1,326 @@
+package org.saypro.dcop.bench;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import org.saypro.dcop.accounts.organisations.Organisation;
+import org.saypro.dcop.bench.BenchmarkMain.Settings;
+import org.saypro.dcop.core.jose.VcJwtSigner;
+import org.saypro.dcop.core.keys.KeyAlgorithm;
+import org.saypro.dcop.core.keys.SigningKey;
+import org.saypro.dcop.issuer.catalogue.Catalogue;
+import org.saypro.dcop.issuer.catalogue.Qualification;
+import org.saypro.dcop.issuer.catalogue.bulk.BulkFile;
+import org.saypro.dcop.issuer.catalogue.bulk.BulkIssuance;
+import org.saypro.dcop.issuer.catalogue.bulk.RowOutcome;
+import org.saypro.dcop.issuer.keys.IssuerKeyRing;
+
+/**
+ * {@code --bulk}: bulk issuance end to end (issue 6), on one embedded PostgreSQL with the issuer's beans. For each
+ * size N: a CSV of N distinct learners ({@code email,name}) is read with {@link BulkFile#read} and awarded with
+ * {@link BulkIssuance#award} (its own thread pool, {@code dcop.bulk.threads}, default one per CPU), timed together
+ * from the bytes to the last outcome. An Open Badges {@code Badge} qualification of the SayPro organisation is added
+ * through {@link Catalogue#add} first. After each size the database must hold N more credentials, N more
+ * {@code award:} idempotency rows and N more log entries, and every outcome must be a new award.
+ *
+ * <p>The baseline, in the same run: Ed25519 JWS signatures per second on one thread, with the issuer's own key
+ * ({@link IssuerKeyRing#key}) and the signer {@link VcJwtSigner} uses ({@link SigningKey#signer()}), over a signing
+ * input of exactly the length of one of the credentials just issued. It is measured before the sizes and again after
+ * them; the higher of the two is the baseline (the stricter one), and both are printed, so that a change of machine
+ * load during the run shows.
+ *
+ * <p>The log sequencer is pushed out of the way (as for {@code --status}: integrating entries is {@code --log}'s
+ * subject), so the log entries the awards append stay pending.
+ */
+final class BulkBenchmarks {
+
+  static final List<Integer> DEFAULT_SIZES = List.of(10_000, 100_000);
+  static final double TARGET = 0.5;
+
+  /** One timed size. */
+  record Size(
+      int requested, int rows, String note, long readNanos, long awardNanos, double jvmCpuSeconds,
+      double postgresCpuSeconds, double loadAfter) {
+    long totalNanos() {
+      return readNanos + awardNanos;
+    }
+
+    double perSecond() {
+      return rows / (totalNanos() / 1e9);
+    }
+  }
+
+  /**
+   * The raw baseline: signatures per second on one thread, before and after the sizes. The baseline is the higher of
+   * the two: other processes and a JIT not yet done can only slow a measurement down, and the higher rate is the
+   * stricter yardstick for the ratio.
+   */
+  record Raw(int inputBytes, double before, double after) {
+    double best() {
+      return Math.max(before, after);
+    }
+  }
+
+  record Result(int threads, int warmupRows, List<Size> sizes, Raw raw) {}
+
+  private BulkBenchmarks() {}
+
+  static int run(Settings settings) {
+    PrintStream progress = settings.quiet ? new PrintStream(OutputStream.nullOutputStream()) : System.out;
+    settings.loadBefore = BenchmarkMain.loadAverage();
+    String started = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString();
+    String server;
+    Result result;
+    try (EmbeddedIssuer issuer = EmbeddedIssuer.start(settings.bulkListSize)) {
+      server = issuer.description();
+      progress.println("# " + server);
+      result = measure(issuer, settings, progress);
+    }
+    settings.loadAfter = BenchmarkMain.loadAverage();
+    System.out.print(report(settings, started, server, result));
+    return 0;
+  }
+
+  static Result measure(EmbeddedIssuer issuer, Settings settings, PrintStream progress) {
+    Catalogue catalogue = issuer.bean(Catalogue.class);
+    BulkIssuance bulk = issuer.bean(BulkIssuance.class);
+    Organisation saypro = catalogue.organisation(Organisation.SAYPRO_SLUG).orElseThrow(
+        () -> new IllegalStateException("no SayPro organisation"));
+    Qualification badge = new Qualification(UUID.randomUUID(), saypro.id(), "BENCH-BULK", "Bulk benchmark badge",
+        "A badge awarded by the bulk issuance benchmark.", "Be a row of the benchmark's file.", "Badge",
+        OptionalInt.empty(), OptionalInt.empty(), List.of(), Instant.now());
+    if (!catalogue.add(badge)) {
+      throw new IllegalStateException("the benchmark qualification exists already");
+    }
+    int threads = threadsOf(bulk);
+
+    // Warmup: the same path, untimed, so that the JIT has compiled it before the first timed size.
+    progress.printf(Locale.ROOT, "# warmup: %,d rows%n", settings.bulkWarmup);
+    if (settings.bulkWarmup > 0) {
+      award(issuer, bulk, saypro, badge, "warmup", settings.bulkWarmup);
+    }
+    SigningKey key = issuer.bean(IssuerKeyRing.class).key(KeyAlgorithm.ED25519);
+    int inputBytes = signingInputLength(issuer);
+    progress.printf(Locale.ROOT, "# raw signing (before), %d-byte signing input, %.0f s%n", inputBytes,
+        settings.bulkRawSeconds);
+    double rawBefore = rawSignaturesPerSecond(key, inputBytes, settings.bulkRawSeconds);
+
+    List<Size> sizes = new ArrayList<>();
+    Double rate = null;
+    int index = 0;
+    for (int requested : settings.bulkRows) {
+      int rows = requested;
+      String note = "";
+      if (rate != null && requested / rate > settings.bulkMaxSeconds) {
+        // at the rate just measured this size would take too long: the largest multiple of 10,000 (or 1,000) that fits
+        int unit = rate * settings.bulkMaxSeconds >= 10_000 ? 10_000 : 1_000;
+        rows = Math.max(unit, (int) (rate * settings.bulkMaxSeconds / unit) * unit);
+        note = String.format(Locale.ROOT, "%,d rows would take about %.0f s at %.0f credentials/s (over --bulkMaxSeconds=%.0f)",
+            requested, requested / rate, rate, settings.bulkMaxSeconds);
+      }
+      progress.printf(Locale.ROOT, "# size %,d%s%n", rows, note.isEmpty() ? "" : " (" + note + ")");
+      Size size = award(issuer, bulk, saypro, badge, "s" + index++, rows);
+      sizes.add(new Size(requested, rows, note, size.readNanos(), size.awardNanos(), size.jvmCpuSeconds(),
+          size.postgresCpuSeconds(), size.loadAfter()));
+      rate = size.perSecond();
+      progress.printf(Locale.ROOT, "#   %,.1f credentials/s (%.1f s), load %s%n", rate, size.totalNanos() / 1e9,
+          BenchmarkMain.load(size.loadAfter()));
+    }
+
+    progress.printf(Locale.ROOT, "# raw signing (after), %.0f s%n", settings.bulkRawSeconds);
+    double rawAfter = rawSignaturesPerSecond(key, inputBytes, settings.bulkRawSeconds);
+    return new Result(threads, settings.bulkWarmup, sizes, new Raw(inputBytes, rawBefore, rawAfter));
+  }
+
+  /** Reads and awards a file of {@code rows} fresh learners, then checks that the work really happened. */
+  static Size award(
+      EmbeddedIssuer issuer, BulkIssuance bulk, Organisation organisation, Qualification qualification, String tag,
+      int rows) {
+    byte[] csv = csv(tag, rows);
+    long credentialsBefore = issuer.number("select count(*) from credential");
+    long awardsBefore = issuer.number("select count(*) from idempotency_key where idempotency_key like 'award:%'");
+    long logBefore = issuer.number("select count(*) from log_entry where credential_uuid is not null");
+    double postgresBefore = postgresCpuSeconds(issuer);
+    double jvmBefore = jvmCpuSeconds();
+
+    long t0 = System.nanoTime();
+    BulkFile file = BulkFile.read(csv);
+    long t1 = System.nanoTime();
+    if (file.hasErrors() || file.rows().size() != rows) {
+      throw new IllegalStateException("the generated file did not read as " + rows + " rows: " + file.errors());
+    }
+    List<RowOutcome> outcomes = bulk.award(organisation, qualification, file.rows());
+    long t2 = System.nanoTime();
+
+    double jvm = jvmCpuSeconds() - jvmBefore;
+    double postgres = postgresCpuSeconds(issuer) - postgresBefore;
+    double load = BenchmarkMain.loadAverage();
+    long fresh = outcomes.stream().filter(o -> o instanceof RowOutcome.Awarded a && !a.replayed()).count();
+    List<RowOutcome> failed = outcomes.stream().filter(o -> !(o instanceof RowOutcome.Awarded a) || a.replayed())
+        .limit(3).toList();
+    if (outcomes.size() != rows || fresh != rows) {
+      throw new IllegalStateException(
+          (rows - fresh) + " of " + rows + " rows were not awarded afresh, e.g. " + failed);
+    }
+    check(issuer, "credentials", rows, issuer.number("select count(*) from credential") - credentialsBefore);
+    check(issuer, "award idempotency rows", rows,
+        issuer.number("select count(*) from idempotency_key where idempotency_key like 'award:%'") - awardsBefore);
+    check(issuer, "log entries (pending or integrated)", rows,
+        issuer.number("select count(*) from log_entry where credential_uuid is not null") - logBefore);
+    return new Size(rows, rows, "", t1 - t0, t2 - t1, jvm, postgres, load);
+  }
+
+  private static void check(EmbeddedIssuer issuer, String what, long expected, long actual) {
+    if (expected != actual) {
+      throw new IllegalStateException("expected " + expected + " new " + what + ", found " + actual);
+    }
+  }
+
+  /** {@code email,name}, one distinct learner a row. */
+  static byte[] csv(String tag, int rows) {
+    StringBuilder out = new StringBuilder(rows * 48 + 16);
+    out.append("email,name\r\n");
+    for (int i = 0; i < rows; i++) {
+      out.append("learner-").append(tag).append('-').append(i).append("@bench.example,Learner ").append(tag)
+          .append(' ').append(i).append("\r\n");
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The signing input (header.payload) length of one credential the awards issued. */
+  private static int signingInputLength(EmbeddedIssuer issuer) {
+    return (int) issuer.number("select length(secured_form) - position('.' in reverse(secured_form)) from credential"
+        + " where secured_form like 'ey%' order by issued_at desc limit 1");
+  }
+
+  /**
+   * Ed25519 JWS signatures per second on this thread: the issuer's key and JWSSigner, as {@link VcJwtSigner} signs,
+   * over {@code bytes} bytes; {@code seconds} of warmup (the JIT needs several seconds for the field arithmetic: after
+   * one second a first run measured a quarter of the final rate), then {@code seconds} measured.
+   */
+  static double rawSignaturesPerSecond(SigningKey key, int bytes, double seconds) {
+    JWSHeader header = new JWSHeader.Builder(key.algorithm().jwsAlgorithm()).type(new JOSEObjectType("vc+jwt"))
+        .contentType("vc").keyID(key.verificationMethodId()).build();
+    byte[] input = new byte[bytes];
+    java.util.Arrays.fill(input, (byte) 'e');
+    JWSSigner signer = key.signer();
+    try {
+      long warmEnd = System.nanoTime() + (long) (seconds * 1e9);
+      while (System.nanoTime() < warmEnd) {
+        signer.sign(header, input);
+      }
+      long start = System.nanoTime();
+      long end = start + (long) (seconds * 1e9);
+      long n = 0;
+      long now;
+      do {
+        for (int i = 0; i < 16; i++) {
+          input[i % bytes] ^= 1;
+          signer.sign(header, input);
+        }
+        n += 16;
+        now = System.nanoTime();
+      } while (now < end);
+      return n / ((now - start) / 1e9);
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int threadsOf(BulkIssuance bulk) {
+    try {
+      var field = BulkIssuance.class.getDeclaredField("threads");
+      field.setAccessible(true);
+      return field.getInt(bulk);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+  }
+
+  static double jvmCpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime() / 1e9;
+  }
+
+  /**
+   * CPU time of the embedded PostgreSQL's processes: the postmaster (found by its data directory on its command line)
+   * and its children (backends, writers), those alive at the time of asking; -1 where the platform does not tell.
+   */
+  static double postgresCpuSeconds(EmbeddedIssuer issuer) {
+    String data = issuer.directory().resolve("postgres").toString();
+    Optional<ProcessHandle> postmaster = ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().map(c -> c.contains(data)).orElse(false))
+        .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+        .findFirst();
+    if (postmaster.isEmpty()) {
+      return -1;
+    }
+    double total = postmaster.get().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+    for (ProcessHandle child : postmaster.get().children().toList()) {
+      total += child.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+    }
+    return total;
+  }
+
+  static String report(Settings settings, String started, String server, Result result) {
+    StringBuilder out = new StringBuilder();
+    out.append('\n');
+    out.append("DCoP bulk issuance benchmark (--bulk): all figures and the ratio from this one run\n");
+    out.append(String.format(Locale.ROOT, "started %s; %s %s, %d CPUs; load average (1 min): %s before, %s after%n",
+        started, System.getProperty("java.vm.name"), System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors(), BenchmarkMain.load(settings.loadBefore),
+        BenchmarkMain.load(settings.loadAfter)));
+    out.append(server).append('\n');
+    out.append(String.format(Locale.ROOT,
+        "BulkIssuance on %d thread(s) (dcop.bulk.threads); an Open Badges Badge qualification; %,d rows of warmup"
+            + " (untimed) first; status lists of %,d entries; the log sequencer is off, entries stay pending%n",
+        result.threads(), result.warmupRows(), settings.bulkListSize));
+    out.append('\n');
+    out.append(String.format(Locale.ROOT, "%-10s %10s %9s %9s %14s %12s %12s %8s%n", "rows", "seconds", "read ms",
+        "cred/s", "ratio to raw", "JVM cpu ms/", "PG cpu ms/", "load"));
+    out.append(String.format(Locale.ROOT, "%-10s %10s %9s %9s %14s %12s %12s %8s%n", "", "(end to end)", "", "", "",
+        "credential", "credential", "after"));
+    double raw = result.raw().best();
+    for (Size s : result.sizes()) {
+      out.append(String.format(Locale.ROOT, "%,-10d %10.1f %9.1f %9.1f %12.3f x %12.2f %12s %8s%n", s.rows(),
+          s.totalNanos() / 1e9, s.readNanos() / 1e6, s.perSecond(), s.perSecond() / raw,
+          1000 * s.jvmCpuSeconds() / s.rows(),
+          s.postgresCpuSeconds() < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", 1000 * s.postgresCpuSeconds() / s.rows()),
+          BenchmarkMain.load(s.loadAfter())));
+      if (!s.note().isEmpty()) {
+        out.append("           (asked for ").append(String.format(Locale.ROOT, "%,d", s.requested())).append(": ")
+            .append(s.note()).append(")\n");
+      }
+    }
+    out.append('\n');
+    out.append(String.format(Locale.ROOT,
+        "raw: Ed25519 JWS signatures/s, 1 thread, the issuer's key and JWSSigner, %d-byte signing input (one"
+            + " credential's): %,.0f before, %,.0f after; baseline the higher, %,.0f (%.3f ms each)%n", result.raw().inputBytes(),
+        result.raw().before(), result.raw().after(), raw, 1000 / raw));
+    out.append(String.format(Locale.ROOT, "%-58s %8s %10s %8s%n", "ratio: credentials/s / raw signatures/s", "ratio",
+        "target", "verdict"));
+    for (Size s : result.sizes()) {
+      double ratio = s.perSecond() / raw;
+      out.append(String.format(Locale.ROOT, "%-58s %6.3f x %8s %8s%n",
+          String.format(Locale.ROOT, "%,d rows, %d threads", s.rows(), result.threads()), ratio,
+          String.format(Locale.ROOT, ">= %.1f x", TARGET), BenchmarkMain.verdict(ratio, TARGET)));
+    }
+    out.append("checked after each size: N new credentials, N new award: idempotency rows, N new log entries, every"
+        + " outcome a new award\n");
+    out.append("CPU per credential: JVM = all threads of this JVM (workers, GC, JIT) / rows; PG = the embedded"
+        + " PostgreSQL's processes / rows\n");
+    return out.toString();
+  }
+}
