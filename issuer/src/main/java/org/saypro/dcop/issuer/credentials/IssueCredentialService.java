@@ -15,6 +15,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
+import org.saypro.dcop.accounts.audit.AuditEvent;
+import org.saypro.dcop.accounts.audit.AuditLog;
+import org.saypro.dcop.accounts.organisations.Organisation;
+import org.saypro.dcop.accounts.organisations.OrganisationStore;
 import org.saypro.dcop.core.dataintegrity.DataIntegrity;
 import org.saypro.dcop.core.issue.IssueCredential;
 import org.saypro.dcop.core.issue.IssueOutcome;
@@ -41,6 +45,8 @@ public class IssueCredentialService {
   private final IssuerSettings settings;
   private final AllocateStatus allocateStatus;
   private final TransactionOperations<Connection> transactions;
+  private final AuditLog audit;
+  private final OrganisationStore organisations;
   private final Clock clock = Clock.systemUTC();
 
   IssueCredentialService(
@@ -52,7 +58,9 @@ public class IssueCredentialService {
       IdempotencyRepository idempotency,
       IssuerSettings settings,
       AllocateStatus allocateStatus,
-      TransactionOperations<Connection> transactions) {
+      TransactionOperations<Connection> transactions,
+      AuditLog audit,
+      OrganisationStore organisations) {
     this.pipeline =
         new IssueCredential(validator, dataIntegrity, settings.defaultIssueOptions(), Clock.systemUTC());
     this.keyRing = keyRing;
@@ -62,12 +70,21 @@ public class IssueCredentialService {
     this.settings = settings;
     this.allocateStatus = allocateStatus;
     this.transactions = transactions;
+    this.audit = audit;
+    this.organisations = organisations;
   }
 
   /**
    * @param request the VC API body: {@code {"credential": {...}, "options": {...}}}
    */
   public IssueResult issue(JsonNode request, Optional<String> idempotencyKey) {
+    return issue(request, idempotencyKey, AuditEvent.SYSTEM);
+  }
+
+  /**
+   * @param actor who asks (a user id, or {@code system}), recorded in the audit event written with the credential
+   */
+  public IssueResult issue(JsonNode request, Optional<String> idempotencyKey, String actor) {
     byte[] requestHash = Json.sortedSha256(request);
     if (idempotencyKey.isPresent()) {
       Optional<IssueResult> earlier = replay(idempotencyKey.get(), requestHash);
@@ -100,6 +117,9 @@ public class IssueCredentialService {
         store.store(
             row,
             idempotencyKey.map(key -> new IdempotencyRow(key, requestHash, uuid, row.issuedAt())).orElse(null));
+        audit.record(actor, organisations.byIssuerDid(row.issuer()).map(Organisation::id), "credential.issued",
+            Optional.of(row.credentialId()), AuditEvent.Outcome.SUCCESS,
+            Json.newObject().put("uuid", uuid.toString()).put("format", row.format()));
         return issued;
       });
     } catch (Refused refused) {
