@@ -44,9 +44,15 @@ final class TestServer implements AutoCloseable {
   }
 
   static TestServer start(Path dataDir, int port, Map<String, Object> extra) {
+    TestServer test = startWithoutSignIn(dataDir, port, extra);
+    test.token = test.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    return test;
+  }
+
+  /** Started, but signed in as nobody (for first-start tests that set their own admin). */
+  static TestServer startWithoutSignIn(Path dataDir, int port, Map<String, Object> extra) {
     TestServer test = new TestServer(dataDir, port, extra);
     test.server = DcopServer.start(test.properties());
-    test.token = test.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
     return test;
   }
 

@@ -3,6 +3,7 @@ package org.saypro.dcop.accounts.signin;
 import com.nimbusds.jose.JWSAlgorithm;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import jakarta.inject.Named;
@@ -20,7 +21,10 @@ import java.util.Base64;
 /**
  * The HMAC secret that signs and checks access tokens (HS256): {@code dcop.jwt-secret} (DCOP_JWT_SECRET) when set,
  * else 256 random bits generated once into {@code <data-dir>/keys/jwt-secret}, readable by the owner only, so
- * tokens survive a restart. Named {@code generator}: Micronaut Security signs with that one.
+ * tokens survive a restart. Named {@code generator}: Micronaut Security signs with that one. Declared as the
+ * interface on purpose: typed as {@code SecretSignature}, the bean would inherit that class's {@code @EachBean} and,
+ * with no secret in the configuration files, not exist at all; the JWT validator then accepts unsigned tokens
+ * ({@code SignInIT} checks that an {@code "alg": "none"} token is refused).
  */
 @Factory
 class JwtSecretFactory {
@@ -29,7 +33,7 @@ class JwtSecretFactory {
 
   @Singleton
   @Named("generator")
-  SecretSignature generator(@Value("${dcop.jwt-secret:}") String configured,
+  SignatureGeneratorConfiguration generator(@Value("${dcop.jwt-secret:}") String configured,
       @Value("${dcop.data-dir:./data}") String dataDir) {
     SecretSignatureConfiguration configuration = new SecretSignatureConfiguration("generator");
     configuration.setJwsAlgorithm(JWSAlgorithm.HS256);
