@@ -2,7 +2,8 @@
 window.ui = SwaggerUIBundle({
   urls: [
     { url: "/openapi/dcop-issuer-1.yml", name: "Issuer" },
-    { url: "/openapi/dcop-verifier-1.yml", name: "Verifier" }
+    { url: "/openapi/dcop-verifier-1.yml", name: "Verifier" },
+    { url: "/openapi/dcop-accounts-1.yml", name: "Accounts" }
   ],
   dom_id: "#swagger-ui",
   presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],

@@ -111,7 +111,7 @@ class BulkIssuanceIT {
     try (TestServer server = TestServer.start(dataDir.resolve("server"))) {
       addQualification(server);
       List<String> args = List.of(csv.toString(), "--qualification", "saypro/MENTOR", "--server",
-          server.uri("").toString(), "--chunk", "100");
+          server.uri("").toString(), "--chunk", "100", "--token", server.token());
 
       Run first = command(args);
       assertEquals(0, first.status(), first.err());
@@ -125,7 +125,11 @@ class BulkIssuanceIT {
       assertTrue(again.out().contains("issued 0, already issued 300, failed 0"), again.out());
 
       Run refused = command(List.of(bad.toString(), "--qualification", "saypro/MENTOR", "--server",
+          server.uri("").toString(), "--token", server.token()));
+      Run anonymous = command(List.of(csv.toString(), "--qualification", "saypro/MENTOR", "--server",
           server.uri("").toString()));
+      assertEquals(2, anonymous.status(), "without a token the server refuses");
+      assertTrue(anonymous.err().contains("401"), anonymous.err());
       assertEquals(1, refused.status());
       assertTrue(refused.err().contains("line 3, column email: not an email address"), refused.err());
       assertEquals(300, awards(server), "nothing issued from the bad file");
@@ -151,11 +155,11 @@ class BulkIssuanceIT {
   }
 
   private static HttpResponse<String> upload(TestServer server, String csv, String mode) {
-    HttpRequest request = HttpRequest.newBuilder(
+    HttpRequest.Builder request = HttpRequest.newBuilder(
             URI.create(server.uri("/organisations/saypro/qualifications/MENTOR/bulk?mode=" + mode).toString()))
         .header("Content-Type", "text/csv")
-        .POST(HttpRequest.BodyPublishers.ofString(csv)).build();
-    return TestServer.send(server.authorised(request));
+        .POST(HttpRequest.BodyPublishers.ofString(csv));
+    return TestServer.send(server.authorised(request).build());
   }
 
   /** Awards made, each under its one idempotency key per learner. */

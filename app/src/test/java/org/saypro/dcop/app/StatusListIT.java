@@ -309,6 +309,8 @@ class StatusListIT {
       assertEquals(200, status.officer(issued.uuid(), action, "because " + action).statusCode());
     }
     status.awaitStatusEntriesIntegrated(issued.uuid(), actions.size());
+    // the signed-in user (TestServer's platform admin) is the actor, by user id
+    String actor = TestServer.json(server.get("/me", "application/json")).get("id").asText();
 
     try (Connection sql = server.sql();
         PreparedStatement query = sql.prepareStatement(
@@ -323,7 +325,7 @@ class StatusListIT {
           String action = row.getString(1);
           seen.add(action);
           assertEquals(action.equals("revoke") ? "revocation" : "suspension", row.getString(2));
-          assertEquals("unauthenticated API client", row.getString(3));
+          assertEquals(actor, row.getString(3));
           assertEquals("because " + action, row.getString(4));
           assertTrue(row.getTimestamp(5) != null);
           JsonNode statement = Json.parse(row.getString(6));

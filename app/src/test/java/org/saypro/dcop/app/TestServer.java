@@ -16,15 +16,22 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.saypro.dcop.core.json.Json;
 
-/** Starts the real server (embedded PostgreSQL included) through {@link DcopServer}, and talks HTTP to it. */
+/**
+ * Starts the real server (embedded PostgreSQL included) through {@link DcopServer}, signs in as its first platform
+ * admin, and talks HTTP to it with that bearer token unless asked not to ({@link #anonymous}).
+ */
 final class TestServer implements AutoCloseable {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final String ADMIN_EMAIL = "admin@test.example";
+  static final String ADMIN_PASSWORD = "correct horse battery staple";
 
   final Path dataDir;
   final int port;
   private final Map<String, Object> extra;
   private DcopServer server;
+  /** The bearer token sent by default; null sends none. */
+  private String token;
 
   private TestServer(Path dataDir, int port, Map<String, Object> extra) {
     this.dataDir = dataDir;
@@ -37,6 +44,13 @@ final class TestServer implements AutoCloseable {
   }
 
   static TestServer start(Path dataDir, int port, Map<String, Object> extra) {
+    TestServer test = startWithoutSignIn(dataDir, port, extra);
+    test.token = test.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    return test;
+  }
+
+  /** Started, but signed in as nobody (for first-start tests that set their own admin). */
+  static TestServer startWithoutSignIn(Path dataDir, int port, Map<String, Object> extra) {
     TestServer test = new TestServer(dataDir, port, extra);
     test.server = DcopServer.start(test.properties());
     return test;
@@ -49,6 +63,8 @@ final class TestServer implements AutoCloseable {
     properties.put("micronaut.server.port", port);
     properties.put("dcop.public-url", "http://localhost:" + port);
     properties.put("dcop.data-dir", dataDir.toString());
+    properties.putIfAbsent("dcop.admin.email", ADMIN_EMAIL);
+    properties.putIfAbsent("dcop.admin.password", ADMIN_PASSWORD);
     return properties;
   }
 
@@ -69,8 +85,35 @@ final class TestServer implements AutoCloseable {
         context.getProperty("datasources.default.password", String.class).orElse(""));
   }
 
+  /** A bearer access token for this user (POST /login); fails the test when sign-in fails. */
+  String signIn(String email, String password) {
+    HttpResponse<String> response = anonymous().postJson("/login",
+        Json.writeString(Json.newObject().put("username", email).put("password", password)));
+    if (response.statusCode() != 200) {
+      throw new AssertionError("sign-in as " + email + " failed: " + response.statusCode() + " " + response.body());
+    }
+    return json(response).get("access_token").asText();
+  }
+
+  /** The same server, sending no Authorization header. */
+  TestServer anonymous() {
+    return as(null);
+  }
+
+  /** The same server, sending this bearer token (null: none). */
+  TestServer as(String bearer) {
+    TestServer view = new TestServer(dataDir, port, extra);
+    view.server = server;
+    view.token = bearer;
+    return view;
+  }
+
+  String token() {
+    return token;
+  }
+
   HttpResponse<String> get(String path, String accept) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build());
+    return send(authorised(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET()).build());
   }
 
   HttpResponse<String> postJson(String path, String body, Map<String, String> headers) {
@@ -79,20 +122,30 @@ final class TestServer implements AutoCloseable {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
-    return send(request.build());
+    return send(authorised(request).build());
+  }
+
+  HttpResponse<String> putJson(String path, String body) {
+    return send(authorised(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body))).build());
+  }
+
+  HttpResponse<String> delete(String path) {
+    return send(authorised(HttpRequest.newBuilder(uri(path)).DELETE()).build());
+  }
+
+  /** Adds the bearer token, if this view has one. */
+  HttpRequest.Builder authorised(HttpRequest.Builder request) {
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return request;
   }
 
   HttpResponse<String> postJson(String path, String body) {
     return postJson(path, body, Map.of());
   }
 
-  /**
-   * The request as this server's tests send it. Sign-in is not there yet, so it is the request itself; once it is,
-   * this is where the test's bearer token goes.
-   */
-  HttpRequest authorised(HttpRequest request) {
-    return request;
-  }
 
   static HttpResponse<String> send(HttpRequest request) {
     try {

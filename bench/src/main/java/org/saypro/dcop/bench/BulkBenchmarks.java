@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import org.saypro.dcop.accounts.audit.AuditEvent;
 import org.saypro.dcop.accounts.organisations.Organisation;
 import org.saypro.dcop.bench.BenchmarkMain.Settings;
 import org.saypro.dcop.core.jose.VcJwtSigner;
@@ -161,7 +162,7 @@ final class BulkBenchmarks {
     if (file.hasErrors() || file.rows().size() != rows) {
       throw new IllegalStateException("the generated file did not read as " + rows + " rows: " + file.errors());
     }
-    List<RowOutcome> outcomes = bulk.award(organisation, qualification, file.rows());
+    List<RowOutcome> outcomes = bulk.award(organisation, qualification, file.rows(), AuditEvent.SYSTEM);
     long t2 = System.nanoTime();
 
     double jvm = jvmCpuSeconds() - jvmBefore;

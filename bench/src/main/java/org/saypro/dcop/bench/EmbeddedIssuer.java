@@ -94,6 +94,10 @@ final class EmbeddedIssuer implements AutoCloseable {
     properties.put("dcop.kek", Base64.getEncoder().encodeToString(kek));
     properties.put("dcop.max-json-bytes", 262144);
     properties.put("dcop.default-securing", "vc+jwt");
+    // accounts creates the first admin at start; with a password given it prints no banner into the figures
+    byte[] adminPassword = new byte[18];
+    new SecureRandom().nextBytes(adminPassword);
+    properties.put("dcop.admin.password", Base64.getEncoder().encodeToString(adminPassword));
     properties.putAll(settings);
     this.context = ApplicationContext.builder().deduceEnvironment(false).properties(properties).start();
     this.transactions = context.getBean(Argument.of(TransactionOperations.class, Connection.class));

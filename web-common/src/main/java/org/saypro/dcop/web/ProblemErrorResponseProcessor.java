@@ -28,10 +28,15 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
   @Override
   public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
     Problem problem = toProblem(context, response.getStatus());
-    return response
+    context.getRootCause()
+        .filter(ProblemException.class::isInstance)
+        .ifPresent(e -> ((ProblemException) e).headers().forEach(response::header));
+    MutableHttpResponse<Problem> written = response
         .status(problem.status())
         .contentType(Problem.MEDIA_TYPE)
         .body(problem);
+    ProblemResponses.challenge(written);
+    return written;
   }
 
   static Problem toProblem(ErrorContext context, HttpStatus status) {
@@ -50,6 +55,10 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
       }
     }
     return switch (status) {
+      // Micronaut Security's own refusals (a rule rejecting a request) arrive here as bare statuses
+      case UNAUTHORIZED -> Problem.of(ProblemType.UNAUTHORIZED, "send Authorization: Bearer <token>; POST /login gives one");
+      case FORBIDDEN -> Problem.of(ProblemType.FORBIDDEN, "your roles do not allow this");
+      case TOO_MANY_REQUESTS -> Problem.of(ProblemType.TOO_MANY_REQUESTS, "try again later");
       case NOT_FOUND -> Problem.of(ProblemType.NOT_FOUND, "there is nothing at this address");
       case METHOD_NOT_ALLOWED -> Problem.of(ProblemType.METHOD_NOT_ALLOWED, "this address does not accept that method");
       case UNSUPPORTED_MEDIA_TYPE -> Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");

@@ -1,6 +1,7 @@
 package org.saypro.dcop.web;
 
 import java.util.List;
+import java.util.Map;
 import org.saypro.dcop.core.validation.FieldError;
 
 /**
@@ -9,10 +10,17 @@ import org.saypro.dcop.core.validation.FieldError;
  */
 public final class ProblemException extends RuntimeException {
   private final Problem problem;
+  private final transient Map<String, String> headers;
 
   public ProblemException(Problem problem) {
+    this(problem, Map.of());
+  }
+
+  /** @param headers response headers the problem needs, e.g. {@code Retry-After} with a 429 */
+  public ProblemException(Problem problem, Map<String, String> headers) {
     super(problem.title(), null, false, false);
     this.problem = problem;
+    this.headers = Map.copyOf(headers);
   }
 
   public ProblemException(ProblemType type, String detail) {
@@ -25,5 +33,9 @@ public final class ProblemException extends RuntimeException {
 
   public Problem problem() {
     return problem;
+  }
+
+  public Map<String, String> headers() {
+    return headers;
   }
 }

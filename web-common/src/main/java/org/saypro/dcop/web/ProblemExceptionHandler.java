@@ -12,6 +12,6 @@ import jakarta.inject.Singleton;
 public class ProblemExceptionHandler implements ExceptionHandler<ProblemException, HttpResponse<Problem>> {
   @Override
   public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
-    return ProblemResponses.of(exception.problem());
+    return ProblemResponses.of(exception.problem(), exception.headers());
   }
 }

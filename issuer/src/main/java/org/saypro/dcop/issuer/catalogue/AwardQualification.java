@@ -43,8 +43,10 @@ public class AwardQualification {
    * @param validFrom when the award takes effect; empty for now
    * @throws IllegalStateException when the organisation does not issue
    */
+  /** @param actor who awards (a user id), recorded in the audit event written with the credential */
   public IssueResult award(
-      Organisation organisation, Qualification qualification, Recipient recipient, Optional<Instant> validFrom) {
+      Organisation organisation, Qualification qualification, Recipient recipient, Optional<Instant> validFrom,
+      String actor) {
     String issuerDid = organisation.issuerDid().orElseThrow(() -> new IllegalStateException("not an issuer"));
     Instant from = validFrom.orElseGet(Instant::now);
     Optional<Instant> until = qualification.validityMonths().isPresent()
@@ -60,7 +62,7 @@ public class AwardQualification {
     // the credential carries fresh salts and times, so "the same request" is judged on the award's inputs
     String inputs = qualification.id() + "\n" + learnerKey(recipient) + "\n" + recipient.name().orElse("") + "\n"
         + validFrom.map(Instant::toString).orElse("");
-    return issuing.issue(request, Optional.of(key), Json.sha256(inputs.getBytes(StandardCharsets.UTF_8)),
+    return issuing.issue(request, Optional.of(key), actor, Json.sha256(inputs.getBytes(StandardCharsets.UTF_8)),
         stored -> {
           if (recipient instanceof Recipient.ByEmail byEmail) {
             notify.awarded(stored.uuid(), byEmail.email(), byEmail.name(), organisation.name(), qualification.title());

@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,6 +23,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.saypro.dcop.accounts.authz.Authorizer;
+import org.saypro.dcop.accounts.authz.Caller;
 import org.saypro.dcop.accounts.organisations.Organisation;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.core.openbadges.Recipient;
@@ -41,11 +44,14 @@ class CatalogueController {
   private final Catalogue catalogue;
   private final AwardQualification awards;
   private final IssuerSettings settings;
+  private final Authorizer authorizer;
 
-  CatalogueController(Catalogue catalogue, AwardQualification awards, IssuerSettings settings) {
+  CatalogueController(
+      Catalogue catalogue, AwardQualification awards, IssuerSettings settings, Authorizer authorizer) {
     this.catalogue = catalogue;
     this.awards = awards;
     this.settings = settings;
+    this.authorizer = authorizer;
   }
 
   @Post(uri = "/organisations/{slug}/qualifications", consumes = MediaType.APPLICATION_JSON,
@@ -55,9 +61,10 @@ class CatalogueController {
       description = "{\"code\", \"title\", \"description\", \"criteria\", \"achievementType\" (Open Badges type,"
           + " default Certificate), \"level\": {\"framework\", \"level\", \"url\"}, \"credits\", \"validityMonths\","
           + " \"alignments\": [{\"targetName\", \"targetUrl\", \"targetCode\", \"targetFramework\"}]}")
-  HttpResponse<String> add(String slug, @Body byte[] body) {
-    // authorisation: org_admin or officer of {slug} (wired with sign-in)
+  HttpResponse<String> add(@Nullable Authentication authentication, String slug, @Body byte[] body) {
+    authorizer.signedIn(authentication);
     Organisation organisation = organisation(slug);
+    authorizer.officerOf(authentication, organisation);
     Qualification qualification =
         CatalogueJson.qualification(JsonBodies.readObject(body, settings.maxJsonBytes()), organisation.id());
     if (!catalogue.add(qualification)) {
@@ -95,9 +102,10 @@ class CatalogueController {
       description = "{\"learner\": {\"did\"} or {\"email\"}, with an optional \"name\"; \"validFrom\" optional}. The"
           + " email appears in the credential only as a salted hash. Awarding the same qualification to the same"
           + " learner again returns the first award (200, Idempotent-Replayed: true).")
-  HttpResponse<String> award(String slug, String code, @Body byte[] body) {
-    // authorisation: officer of {slug} (wired with sign-in)
+  HttpResponse<String> award(@Nullable Authentication authentication, String slug, String code, @Body byte[] body) {
+    authorizer.signedIn(authentication);
     Organisation organisation = organisation(slug);
+    Caller caller = authorizer.officerOf(authentication, organisation);
     Qualification qualification = qualification(organisation, code);
     if (organisation.issuerDid().isEmpty()) {
       throw new ProblemException(ProblemType.NOT_AN_ISSUER, organisation.name() + " does not issue credentials here");
@@ -116,7 +124,7 @@ class CatalogueController {
     if (!errors.isEmpty()) {
       throw CatalogueJson.invalid("the award request is not valid", errors);
     }
-    MutableHttpResponse<String> response = IssueResponses.of(awards.award(organisation, qualification, recipient, validFrom),
+    MutableHttpResponse<String> response = IssueResponses.of(awards.award(organisation, qualification, recipient, validFrom, caller.actor()),
         settings);
     return "true".equals(response.getHeaders().get("Idempotent-Replayed")) ? response.status(HttpStatus.OK) : response;
   }
@@ -126,10 +134,11 @@ class CatalogueController {
       summary = "Record that an entry of one qualifications framework is recognised as an entry of another",
       description = "{\"fromFramework\", \"fromCode\", \"toFramework\", \"toCode\", \"relation\": equivalent |"
           + " comparable | partial, \"note\"}")
-  HttpResponse<String> addMapping(@Body byte[] body) {
-    // authorisation: an accreditation body's org_admin or officer (wired with sign-in)
+  HttpResponse<String> addMapping(@Nullable Authentication authentication, @Body byte[] body) {
+    Caller caller = authorizer.accreditationOfficer(authentication);
+    Optional<java.util.UUID> recordedBy = authorizer.accreditationBodies(caller).stream().findFirst();
     FrameworkMapping mapping =
-        CatalogueJson.mapping(JsonBodies.readObject(body, settings.maxJsonBytes()), Optional.empty());
+        CatalogueJson.mapping(JsonBodies.readObject(body, settings.maxJsonBytes()), recordedBy);
     boolean added = catalogue.addMapping(mapping);
     return HttpResponse.<String>status(added ? HttpStatus.CREATED : HttpStatus.OK)
         .body(Json.writeString(CatalogueJson.write(mapping)));

@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -23,6 +24,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
 import java.util.UUID;
+import org.saypro.dcop.accounts.authz.Authorizer;
+import org.saypro.dcop.accounts.authz.Caller;
 import org.saypro.dcop.core.issue.SecuredCredential;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.web.JsonBodies;
@@ -41,10 +44,12 @@ class CredentialsController {
 
   private final IssueCredentialService service;
   private final IssuerSettings settings;
+  private final Authorizer authorizer;
 
-  CredentialsController(IssueCredentialService service, IssuerSettings settings) {
+  CredentialsController(IssueCredentialService service, IssuerSettings settings, Authorizer authorizer) {
     this.service = service;
     this.settings = settings;
+    this.authorizer = authorizer;
   }
 
   @Post(uri = "/issue", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -71,11 +76,15 @@ class CredentialsController {
   @ApiResponse(responseCode = "400", description = "problem+json naming every offending field")
   @ApiResponse(responseCode = "409", description = "Idempotency-Key reused with another body, or duplicate id")
   HttpResponse<String> issue(
+      @Nullable Authentication authentication,
       @Body byte[] body,
       @Parameter(description = "Makes retries safe: the same key and body give the same credential")
           @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+    authorizer.signedIn(authentication);
     JsonNode request = JsonBodies.readObject(body, settings.maxJsonBytes());
-    return IssueResponses.of(service.issue(request, idempotencyKey(idempotencyKey)), settings);
+    // decided before anything is signed: officers of the organisation owning the issuer DID, or platform admins
+    Caller caller = authorizer.officerForIssuer(authentication, issuerDid(request.path("credential")));
+    return IssueResponses.of(service.issue(request, idempotencyKey(idempotencyKey), caller.actor()), settings);
   }
 
   @Get(uri = "/{uuid}", produces = {MediaType.APPLICATION_JSON, VC_JWT})
@@ -99,6 +108,13 @@ class CredentialsController {
       return HttpResponse.ok(stored.securedForm()).contentType(VC_JWT);
     }
     return HttpResponse.ok(Json.writeString(stored.responseJson())).contentType(MediaType.APPLICATION_JSON_TYPE);
+  }
+
+  /** The credential's issuer: {@code issuer} as a string, or {@code issuer.id}; empty when neither is text. */
+  private static Optional<String> issuerDid(JsonNode credential) {
+    JsonNode issuer = credential.path("issuer");
+    JsonNode id = issuer.isObject() ? issuer.path("id") : issuer;
+    return id.isTextual() ? Optional.of(id.textValue()) : Optional.empty();
   }
 
   private static Optional<UUID> parseUuid(String text) {

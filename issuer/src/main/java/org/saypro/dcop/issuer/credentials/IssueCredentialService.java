@@ -15,6 +15,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
+import org.saypro.dcop.accounts.audit.AuditEvent;
+import org.saypro.dcop.accounts.audit.AuditLog;
+import org.saypro.dcop.accounts.organisations.Organisation;
+import org.saypro.dcop.accounts.organisations.OrganisationStore;
 import org.saypro.dcop.core.dataintegrity.DataIntegrity;
 import org.saypro.dcop.core.issue.IssueCredential;
 import org.saypro.dcop.core.issue.IssueOutcome;
@@ -49,6 +53,8 @@ public class IssueCredentialService {
   private final IssuerSettings settings;
   private final AllocateStatus allocateStatus;
   private final TransactionOperations<Connection> transactions;
+  private final AuditLog audit;
+  private final OrganisationStore organisations;
   private final Clock clock = Clock.systemUTC();
 
   IssueCredentialService(
@@ -62,7 +68,9 @@ public class IssueCredentialService {
       IdempotencyRepository idempotency,
       IssuerSettings settings,
       AllocateStatus allocateStatus,
-      TransactionOperations<Connection> transactions) {
+      TransactionOperations<Connection> transactions,
+      AuditLog audit,
+      OrganisationStore organisations) {
     this.pipeline =
         new IssueCredential(validator, dataIntegrity, settings.defaultIssueOptions(), Clock.systemUTC());
     this.keyRing = keyRing;
@@ -74,21 +82,22 @@ public class IssueCredentialService {
     this.settings = settings;
     this.allocateStatus = allocateStatus;
     this.transactions = transactions;
+    this.audit = audit;
+    this.organisations = organisations;
   }
 
   /**
    * @param request the VC API body: {@code {"credential": {...}, "options": {...}}}
    */
   public IssueResult issue(JsonNode request, Optional<String> idempotencyKey) {
-    return issue(request, idempotencyKey, Json.sortedSha256(request));
+    return issue(request, idempotencyKey, AuditEvent.SYSTEM);
   }
 
   /**
-   * @param requestHash what makes a retry "the same request" for the Idempotency-Key: normally the hash of the body;
-   *     an award passes the hash of its inputs, since its credential carries fresh random salts each time
+   * @param actor who asks (a user id, or {@code system}), recorded in the audit event written with the credential
    */
-  public IssueResult issue(JsonNode request, Optional<String> idempotencyKey, byte[] requestHash) {
-    return issue(request, idempotencyKey, requestHash, stored -> {});
+  public IssueResult issue(JsonNode request, Optional<String> idempotencyKey, String actor) {
+    return issue(request, idempotencyKey, actor, Json.sortedSha256(request), stored -> {});
   }
 
   /** Work that belongs to a new credential and must commit or roll back with it (e.g. the email telling the learner). */
@@ -97,9 +106,13 @@ public class IssueCredentialService {
     void stored(StoredCredential credential);
   }
 
-  /** @param alongWith runs in the issuing transaction, after the credential is stored; never for a replay */
+  /**
+   * @param requestHash what makes a retry "the same request" for the Idempotency-Key: normally the hash of the body;
+   *     an award passes the hash of its inputs, since its credential carries fresh random salts each time
+   * @param alongWith runs in the issuing transaction, after the credential is stored; never for a replay
+   */
   public IssueResult issue(
-      JsonNode request, Optional<String> idempotencyKey, byte[] requestHash, AlongWithIssue alongWith) {
+      JsonNode request, Optional<String> idempotencyKey, String actor, byte[] requestHash, AlongWithIssue alongWith) {
     if (idempotencyKey.isPresent()) {
       Optional<IssueResult> earlier = replay(idempotencyKey.get(), requestHash);
       if (earlier.isPresent()) {
@@ -145,6 +158,9 @@ public class IssueCredentialService {
         store.store(
             row,
             idempotencyKey.map(key -> new IdempotencyRow(key, requestHash, uuid, row.issuedAt())).orElse(null));
+        audit.record(actor, organisations.byIssuerDid(row.issuer()).map(Organisation::id), "credential.issued",
+            Optional.of(row.credentialId()), AuditEvent.Outcome.SUCCESS,
+            Json.newObject().put("uuid", uuid.toString()).put("format", row.format()));
         StoredCredential result = StoredCredential.of(row);
         alongWith.stored(result);
         return result;

@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.saypro.dcop.accounts.authz.Authorizer;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.core.validation.FieldError;
 import org.saypro.dcop.issuer.config.IssuerSettings;
@@ -30,40 +32,43 @@ class OrganisationIssuingController {
 
   private final OrganisationIssuing issuing;
   private final IssuerSettings settings;
+  private final Authorizer authorizer;
 
-  OrganisationIssuingController(OrganisationIssuing issuing, IssuerSettings settings) {
+  OrganisationIssuingController(OrganisationIssuing issuing, IssuerSettings settings, Authorizer authorizer) {
     this.issuing = issuing;
     this.settings = settings;
+    this.authorizer = authorizer;
   }
 
-  // authorisation: org_admin of {slug} (wired by the sign-in change)
   @Post(uri = "/issuing", produces = MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Enable an organisation to issue under its own DID",
       description = "Creates its did:web:<host>:issuers:<slug> and its Ed25519 and P-256 keys (sealed); idempotent."
           + " Answers the issuer profile.")
-  HttpResponse<String> enableIssuing(String slug) {
+  HttpResponse<String> enableIssuing(@Nullable Authentication authentication, String slug) {
+    requireAdmin(authentication, slug);
     IssuerProfile profile = issuing.enableIssuing(slug).orElseThrow(() -> notFound(slug));
     return HttpResponse.ok(Json.writeString(IssuerProfileJson.of(profile, settings.baseUrl())));
   }
 
-  // authorisation: org_admin of {slug} (wired by the sign-in change)
   @Post(uri = "/keys/rotate", produces = MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Rotate the organisation's signing keys",
       description = "New keys sign from now on; the old ones stay in the DID document, so what they signed still"
           + " verifies.")
-  HttpResponse<String> rotate(String slug) {
+  HttpResponse<String> rotate(@Nullable Authentication authentication, String slug) {
+    requireAdmin(authentication, slug);
     return answer(issuing.rotate(slug));
   }
 
-  // authorisation: org_admin of {slug} (wired by the sign-in change)
   @Post(uri = "/keys/{keyId}/revoke", produces = MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Revoke a compromised key",
       description = "Body {\"revoked\": \"<xsd:dateTime>\"} (optional, default now). The key stays in the DID document"
           + " with `revoked`; verifiers refuse every credential it signed. A revoked active key is replaced at once.")
-  HttpResponse<String> revoke(String slug, String keyId, @Nullable @Body byte[] body) {
+  HttpResponse<String> revoke(
+      @Nullable Authentication authentication, String slug, String keyId, @Nullable @Body byte[] body) {
+    requireAdmin(authentication, slug);
     Instant at = Instant.now();
     if (body != null && body.length > 0) {
       JsonNode request = JsonBodies.readObject(body, settings.maxJsonBytes());
@@ -72,6 +77,12 @@ class OrganisationIssuingController {
       }
     }
     return answer(issuing.revoke(slug, keyId, at));
+  }
+
+  /** Signed in, then the organisation (404), then its admins only (403): the one rule for its keys. */
+  private void requireAdmin(Authentication authentication, String slug) {
+    authorizer.signedIn(authentication);
+    authorizer.organisationAdmin(authentication, authorizer.organisation(slug));
   }
 
   private static Instant revokedAt(JsonNode revoked) {

@@ -10,6 +10,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import org.saypro.dcop.accounts.audit.AuditEvent;
+import org.saypro.dcop.accounts.audit.AuditLog;
+import org.saypro.dcop.accounts.organisations.Organisation;
+import org.saypro.dcop.accounts.organisations.OrganisationStore;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.issuer.log.AppendToLog;
 
@@ -26,12 +30,23 @@ public class ChangeCredentialStatus {
   private final StatusStore store;
   private final PublishStatusList publish;
   private final AppendToLog log;
+  private final AuditLog audit;
+  private final OrganisationStore organisations;
   private final Clock clock = Clock.systemUTC();
 
-  ChangeCredentialStatus(StatusStore store, PublishStatusList publish, AppendToLog log) {
+  ChangeCredentialStatus(StatusStore store, PublishStatusList publish, AppendToLog log, AuditLog audit,
+      OrganisationStore organisations) {
     this.store = store;
     this.publish = publish;
     this.log = log;
+    this.audit = audit;
+    this.organisations = organisations;
+  }
+
+  /** The issuer DID the credential was issued under, if it was issued here. */
+  @Transactional(readOnly = true)
+  public Optional<String> issuerOf(UUID credential) {
+    return store.issuerOf(credential);
   }
 
   /** The credential issued with this id (its {@code id} URL), if it was issued here. */
@@ -83,6 +98,10 @@ public class ChangeCredentialStatus {
         store.insertChange(credential, action.purpose().label(), action.label(), actor, reason, statement, now);
     log.statusChange(changeId, credential, Json.sha256(statement.getBytes(StandardCharsets.UTF_8)), now);
     publish.rebuild(list, size);
+    // the audit event commits with the change, or neither does
+    audit.record(actor, store.issuerOf(credential).flatMap(organisations::byIssuerDid).map(Organisation::id),
+        "status.changed", Optional.of(issued.get().credentialId()), AuditEvent.Outcome.SUCCESS,
+        Json.newObject().put("action", action.label()).put("changeId", changeId));
     return new StatusChangeResult.Changed(view(credential).orElseThrow(), now);
   }
 

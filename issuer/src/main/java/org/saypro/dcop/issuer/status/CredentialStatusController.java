@@ -1,6 +1,7 @@
 package org.saypro.dcop.issuer.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -9,12 +10,15 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.saypro.dcop.accounts.authz.Authorizer;
+import org.saypro.dcop.accounts.authz.Caller;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.core.validation.FieldError;
 import org.saypro.dcop.issuer.config.IssuerSettings;
@@ -32,15 +36,26 @@ import org.saypro.dcop.web.ProblemType;
 class CredentialStatusController {
 
   private static final int MAX_REASON = 1000;
-  /** Recorded as the actor until sign-in exists; then the signed-in officer is recorded instead. */
-  static final String UNAUTHENTICATED = "unauthenticated API client";
 
   private final ChangeCredentialStatus service;
   private final IssuerSettings settings;
+  private final Authorizer authorizer;
 
-  CredentialStatusController(ChangeCredentialStatus service, IssuerSettings settings) {
+  CredentialStatusController(ChangeCredentialStatus service, IssuerSettings settings, Authorizer authorizer) {
     this.service = service;
     this.settings = settings;
+    this.authorizer = authorizer;
+  }
+
+  /**
+   * Officers (and org admins) of the organisation owning the credential's issuer DID, and platform admins; the
+   * signed-in user's id is recorded as the actor. 401 comes before 404: anonymous callers learn nothing.
+   */
+  private Caller officerFor(@Nullable Authentication authentication, UUID credential) {
+    authorizer.signedIn(authentication);
+    String issuer = service.issuerOf(credential)
+        .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no credential has this identifier"));
+    return authorizer.officerForIssuer(authentication, Optional.of(issuer));
   }
 
   @Post(uri = "/status", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -49,7 +64,8 @@ class CredentialStatusController {
       description = "{\"credentialId\": \"<the credential's id>\", \"credentialStatus\": [{\"type\":"
           + " \"BitstringStatusListEntry\", \"status\": \"revoked\" | \"suspended\" | \"active\"}], \"reason\": \"...\"}."
           + " \"active\" lifts a suspension; revocation is final. The reason is optional here and recorded in the audit.")
-  HttpResponse<String> vcApi(@Body byte[] body) {
+  HttpResponse<String> vcApi(@Nullable Authentication authentication, @Body byte[] body) {
+    authorizer.signedIn(authentication);
     JsonNode request = JsonBodies.readObject(body, settings.maxJsonBytes());
     List<FieldError> errors = new ArrayList<>();
     String credentialId = request.path("credentialId").asText("");
@@ -89,8 +105,9 @@ class CredentialStatusController {
             .orElseThrow(() -> new ProblemException(
                 ProblemType.NOT_FOUND, "no credential with this id was issued here",
                 List.of(new FieldError("/credentialId", "no credential with this id was issued here"))));
+    Caller caller = officerFor(authentication, credential);
     CredentialStatusView status =
-        answer(service.change(credential, actions.get(0), UNAUTHENTICATED, reason.orElse("(no reason given)")));
+        answer(service.change(credential, actions.get(0), caller.actor(), reason.orElse("(no reason given)")));
     return HttpResponse.ok(Json.writeString(status.toJson()));
   }
 
@@ -99,8 +116,10 @@ class CredentialStatusController {
       summary = "Revoke, suspend or reinstate a credential (officer)",
       description = "{\"action\": \"revoke\" | \"suspend\" | \"reinstate\", \"reason\": \"...\"}; the reason is required."
           + " The change is audited, entered in the transparency log and published in the status list at once.")
-  HttpResponse<String> officer(String uuid, @Body byte[] body) {
+  HttpResponse<String> officer(@Nullable Authentication authentication, String uuid, @Body byte[] body) {
+    authorizer.signedIn(authentication);
     UUID credential = uuid(uuid);
+    Caller caller = officerFor(authentication, credential);
     JsonNode request = JsonBodies.readObject(body, settings.maxJsonBytes());
     List<FieldError> errors = new ArrayList<>();
     Optional<StatusAction> action = StatusAction.fromLabel(request.path("action").asText(""));
@@ -115,7 +134,7 @@ class CredentialStatusController {
       throw invalid(errors);
     }
     return HttpResponse.ok(
-        Json.writeString(answer(service.change(credential, action.get(), UNAUTHENTICATED, reason.get())).toJson()));
+        Json.writeString(answer(service.change(credential, action.get(), caller.actor(), reason.get())).toJson()));
   }
 
   @Get(uri = "/{uuid}/status", produces = MediaType.APPLICATION_JSON)

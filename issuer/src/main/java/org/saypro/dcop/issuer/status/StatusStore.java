@@ -53,6 +53,16 @@ class StatusStore {
         credentialId);
   }
 
+  /** The issuer DID a credential was issued under: whose officers may change its status. */
+  Optional<String> issuerOf(UUID credential) {
+    return jdbc.prepareStatement("select issuer from credential where uuid = ?", s -> {
+      s.setObject(1, credential);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(r.getString(1)) : Optional.<String>empty();
+      }
+    });
+  }
+
   private Optional<IssuedCredential> oneCredential(String sql, Object key) {
     return jdbc.prepareStatement(sql, s -> {
       s.setObject(1, key);

@@ -10,10 +10,13 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.saypro.dcop.accounts.authz.Authorizer;
+import org.saypro.dcop.accounts.authz.Caller;
 import org.saypro.dcop.accounts.organisations.Organisation;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.core.validation.FieldError;
@@ -37,11 +40,13 @@ class BulkController {
   private final Catalogue catalogue;
   private final BulkIssuance issuance;
   private final IssuerSettings settings;
+  private final Authorizer authorizer;
 
-  BulkController(Catalogue catalogue, BulkIssuance issuance, IssuerSettings settings) {
+  BulkController(Catalogue catalogue, BulkIssuance issuance, IssuerSettings settings, Authorizer authorizer) {
     this.catalogue = catalogue;
     this.issuance = issuance;
     this.settings = settings;
+    this.authorizer = authorizer;
   }
 
   @Post(uri = "/organisations/{slug}/qualifications/{code}/bulk", consumes = {CSV, MediaType.TEXT_PLAIN},
@@ -52,8 +57,9 @@ class BulkController {
           + " checks only; mode=issue (default) issues when the whole file is valid, else answers 400 with every bad"
           + " row and issues nothing; mode=issue-valid issues the valid rows and reports the others. Each row is"
           + " idempotent: the same file again, or a run resumed after an interruption, issues nothing twice.")
-  HttpResponse<String> bulk(String slug, String code, @Nullable @QueryValue String mode, @Body byte[] body) {
-    // authorisation: officer of {slug} (wired with sign-in)
+  HttpResponse<String> bulk(@Nullable Authentication authentication, String slug, String code,
+                            @Nullable @QueryValue String mode, @Body byte[] body) {
+    authorizer.signedIn(authentication);
     String chosen = mode == null ? "issue" : mode;
     if (!List.of("validate", "issue", "issue-valid").contains(chosen)) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "mode is validate, issue or issue-valid",
@@ -64,6 +70,7 @@ class BulkController {
     Qualification qualification = catalogue.find(organisation, code)
         .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, organisation.name() + " has no qualification "
             + code));
+    Caller caller = authorizer.officerOf(authentication, organisation);
     if (organisation.issuerDid().isEmpty()) {
       throw new ProblemException(ProblemType.NOT_AN_ISSUER, organisation.name() + " does not issue credentials here");
     }
@@ -74,7 +81,7 @@ class BulkController {
           file.errors().stream().map(BulkController::fieldError).toList());
     }
     List<RowOutcome> outcomes =
-        chosen.equals("validate") ? List.of() : issuance.award(organisation, qualification, file.rows());
+        chosen.equals("validate") ? List.of() : issuance.award(organisation, qualification, file.rows(), caller.actor());
     BulkReport report = new BulkReport(file.dataRows(), file.rows().size(), file.errors(), outcomes);
     return HttpResponse.ok(Json.writeString(json(report)));
   }

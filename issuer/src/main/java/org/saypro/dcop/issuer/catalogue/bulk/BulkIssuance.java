@@ -30,12 +30,13 @@ public class BulkIssuance {
     this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
   }
 
-  public List<RowOutcome> award(Organisation organisation, Qualification qualification, List<BulkRow> rows) {
+  public List<RowOutcome> award(
+      Organisation organisation, Qualification qualification, List<BulkRow> rows, String actor) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, rows.size())));
     try {
       List<Future<RowOutcome>> pending = new ArrayList<>(rows.size());
       for (BulkRow row : rows) {
-        pending.add(pool.submit(() -> award(organisation, qualification, row)));
+        pending.add(pool.submit(() -> award(organisation, qualification, row, actor)));
       }
       List<RowOutcome> outcomes = new ArrayList<>(rows.size());
       for (Future<RowOutcome> future : pending) {
@@ -53,8 +54,8 @@ public class BulkIssuance {
     }
   }
 
-  private RowOutcome award(Organisation organisation, Qualification qualification, BulkRow row) {
-    IssueResult result = awards.award(organisation, qualification, row.recipient(), row.validFrom());
+  private RowOutcome award(Organisation organisation, Qualification qualification, BulkRow row, String actor) {
+    IssueResult result = awards.award(organisation, qualification, row.recipient(), row.validFrom(), actor);
     if (result instanceof IssueResult.Issued issued) {
       return new RowOutcome.Awarded(row.line(), issued.credential().uuid(), issued.replayed());
     }
