@@ -148,14 +148,24 @@ class StatusStore {
 
   /** A free index at or after {@code start}, wrapping around; empty when the list is full. */
   OptionalInt freeIndex(StatusListId list, int size, int start) {
+    OptionalInt after = firstFree(list, start, size - 1);
+    return after.isPresent() ? after : firstFree(list, 0, start - 1);
+  }
+
+  /**
+   * The first free index in {@code [from, to]}: the series is read in order and the index probed row by row, so the
+   * scan stops at the first gap instead of sorting every free index of the list.
+   */
+  private OptionalInt firstFree(StatusListId list, int from, int to) {
+    if (from > to) {
+      return OptionalInt.empty();
+    }
     return jdbc.prepareStatement(
-        "select g.i from generate_series(0, ? - 1) as g(i) where not exists (select 1 from status_entry e"
-            + " where e.list_id = ? and e.list_index = g.i) order by (g.i - ? + ?) % ? limit 1", s -> {
-          s.setInt(1, size);
-          s.setString(2, list.toString());
-          s.setInt(3, start);
-          s.setInt(4, size);
-          s.setInt(5, size);
+        "select g.i from generate_series(?, ?) as g(i) where not exists (select 1 from status_entry e"
+            + " where e.list_id = ? and e.list_index = g.i) limit 1", s -> {
+          s.setInt(1, from);
+          s.setInt(2, to);
+          s.setString(3, list.toString());
           try (ResultSet r = s.executeQuery()) {
             return r.next() ? OptionalInt.of(r.getInt(1)) : OptionalInt.empty();
           }

@@ -24,14 +24,14 @@ import java.util.UUID;
  * app/src/main/resources/application.yml does. The scheduled sequencer is pushed back to once a day; its first run,
  * 1 s after start, may still integrate whatever is committed then, so tests compare whole trees, not who integrated.
  */
-final class LogDatabase implements AutoCloseable {
+public final class LogDatabase implements AutoCloseable {
 
   private static final String DATABASE = "dcop";
   private static final String USER = "postgres";
 
   private final EmbeddedPostgres postgres;
-  final ApplicationContext context;
-  final TransactionOperations<Connection> transactions;
+  public final ApplicationContext context;
+  public final TransactionOperations<Connection> transactions;
 
   private LogDatabase(EmbeddedPostgres postgres, ApplicationContext context) {
     this.postgres = postgres;
@@ -39,7 +39,7 @@ final class LogDatabase implements AutoCloseable {
     this.transactions = context.getBean(Argument.of(TransactionOperations.class, Connection.class));
   }
 
-  static LogDatabase start(Path directory, int batchSize) {
+  public static LogDatabase start(Path directory, int batchSize) {
     EmbeddedPostgres postgres;
     try {
       postgres =
@@ -96,7 +96,7 @@ final class LogDatabase implements AutoCloseable {
   }
 
   /** Stores minimal credential rows for these ids (log_entry references credential), in one transaction. */
-  void insertCredentials(UUID... uuids) {
+  public void insertCredentials(UUID... uuids) {
     transactions.executeWrite(status -> {
       try (PreparedStatement insert =
           status.getConnection().prepareStatement(
