@@ -108,6 +108,8 @@ class OrganisationIssuersIT {
     JsonNode keys = TestServer.json(rotated).path("keys");
     assertEquals(4, keys.size(), keys.toString());
     assertEquals(List.of("active", "active", "retired", "retired"), states(keys));
+    assertEquals(1, auditEvents("rotating", "key.rotated"), "the rotation is in the audit log");
+    assertEquals(1, auditEvents("rotating", "issuing.enabled"));
 
     String after = issue(requestAs("\"" + did + "\"", "After rotation", "{}"));
     String oldKid = kid(before);
@@ -159,6 +161,7 @@ class OrganisationIssuersIT {
     HttpResponse<String> revoked = server.postJson("/organisations/breached/keys/" + keyId + "/revoke",
         "{\"revoked\": \"2026-03-01T12:00:00Z\"}");
     assertEquals(200, revoked.statusCode(), revoked.body());
+    assertEquals(1, auditEvents("breached", "key.revoked"), "the revocation is in the audit log");
 
     JsonNode report = verify(signed);
     assertFalse(report.path("verified").asBoolean(), report.toString());
@@ -229,6 +232,18 @@ class OrganisationIssuersIT {
     assertEquals(status, response.statusCode(), response.body());
     assertEquals("https://dcop.saypro.org/problems/" + type, TestServer.json(response).path("type").asText(),
         response.body());
+  }
+
+  /** Audit events of this action for the organisation, as its admins would query them. */
+  private static long auditEvents(String slug, String action) {
+    JsonNode events = TestServer.json(server.get("/organisations/" + slug + "/audit", "application/json"));
+    long count = 0;
+    for (JsonNode event : events.path("events")) {
+      if (event.path("action").asText().equals(action)) {
+        count++;
+      }
+    }
+    return count;
   }
 
   private static void createOrganisation(String slug, String name) {

@@ -5,7 +5,10 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.saypro.dcop.accounts.audit.AuditEvent;
+import org.saypro.dcop.accounts.audit.AuditLog;
 import org.saypro.dcop.accounts.organisations.Organisation;
+import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.accounts.organisations.OrganisationStore;
 import org.saypro.dcop.issuer.keys.HostedIssuerDids;
 import org.saypro.dcop.issuer.keys.IssuerKeys;
@@ -24,13 +27,16 @@ public class OrganisationIssuing {
   private final HostedIssuerDids dids;
   private final IssuerKeys keys;
   private final PublishStatusList publish;
+  private final AuditLog audit;
 
   OrganisationIssuing(
-      OrganisationStore organisations, HostedIssuerDids dids, IssuerKeys keys, PublishStatusList publish) {
+      OrganisationStore organisations, HostedIssuerDids dids, IssuerKeys keys, PublishStatusList publish,
+      AuditLog audit) {
     this.organisations = organisations;
     this.dids = dids;
     this.keys = keys;
     this.publish = publish;
+    this.audit = audit;
   }
 
   /** The organisation's public profile; empty when there is no such organisation. */
@@ -44,7 +50,7 @@ public class OrganisationIssuing {
    * call changes nothing. Empty when there is no such organisation.
    */
   @Transactional
-  public Optional<IssuerProfile> enableIssuing(String slug) {
+  public Optional<IssuerProfile> enableIssuing(String slug, String actor) {
     Optional<Organisation> found = organisation(slug);
     if (found.isEmpty()) {
       return Optional.empty();
@@ -53,13 +59,15 @@ public class OrganisationIssuing {
     String did = organisation.issuerDid().orElseGet(() -> dids.organisationDid(slug));
     if (organisation.issuerDid().isEmpty()) {
       organisations.setIssuerDid(organisation.id(), did);
+      audit.record(actor, Optional.of(organisation.id()), "issuing.enabled", Optional.of(did),
+          AuditEvent.Outcome.SUCCESS, Json.newObject());
     }
     keys.ensureActive(did);
     return organisation(slug).map(this::profile);
   }
 
   @Transactional
-  public KeyChange rotate(String slug) {
+  public KeyChange rotate(String slug, String actor) {
     Optional<Organisation> found = organisation(slug);
     if (found.isEmpty()) {
       return new KeyChange.NoSuchOrganisation(slug);
@@ -69,6 +77,8 @@ public class OrganisationIssuing {
       return new KeyChange.NotIssuing(slug);
     }
     keys.rotate(did.get());
+    audit.record(actor, Optional.of(found.get().id()), "key.rotated", did, AuditEvent.Outcome.SUCCESS,
+        Json.newObject());
     return new KeyChange.Changed(profile(found.get()));
   }
 
@@ -77,7 +87,7 @@ public class OrganisationIssuing {
    * signed by a revoked key would fail every credential's status check.
    */
   @Transactional
-  public KeyChange revoke(String slug, String keyId, Instant at) {
+  public KeyChange revoke(String slug, String keyId, Instant at, String actor) {
     Optional<Organisation> found = organisation(slug);
     if (found.isEmpty()) {
       return new KeyChange.NoSuchOrganisation(slug);
@@ -90,6 +100,8 @@ public class OrganisationIssuing {
       return new KeyChange.NoSuchKey(slug, keyId);
     }
     publish.rebuildAll(did.get().equals(dids.serviceDid()) ? StatusListId.SERVICE : slug);
+    audit.record(actor, Optional.of(found.get().id()), "key.revoked", Optional.of(did.get() + "#" + keyId),
+        AuditEvent.Outcome.SUCCESS, Json.newObject().put("revoked", at.toString()));
     return new KeyChange.Changed(profile(found.get()));
   }
 

@@ -46,8 +46,8 @@ class OrganisationIssuingController {
       description = "Creates its did:web:<host>:issuers:<slug> and its Ed25519 and P-256 keys (sealed); idempotent."
           + " Answers the issuer profile.")
   HttpResponse<String> enableIssuing(@Nullable Authentication authentication, String slug) {
-    requireAdmin(authentication, slug);
-    IssuerProfile profile = issuing.enableIssuing(slug).orElseThrow(() -> notFound(slug));
+    String actor = requireAdmin(authentication, slug);
+    IssuerProfile profile = issuing.enableIssuing(slug, actor).orElseThrow(() -> notFound(slug));
     return HttpResponse.ok(Json.writeString(IssuerProfileJson.of(profile, settings.baseUrl())));
   }
 
@@ -57,8 +57,8 @@ class OrganisationIssuingController {
       description = "New keys sign from now on; the old ones stay in the DID document, so what they signed still"
           + " verifies.")
   HttpResponse<String> rotate(@Nullable Authentication authentication, String slug) {
-    requireAdmin(authentication, slug);
-    return answer(issuing.rotate(slug));
+    String actor = requireAdmin(authentication, slug);
+    return answer(issuing.rotate(slug, actor));
   }
 
   @Post(uri = "/keys/{keyId}/revoke", produces = MediaType.APPLICATION_JSON)
@@ -68,7 +68,7 @@ class OrganisationIssuingController {
           + " with `revoked`; verifiers refuse every credential it signed. A revoked active key is replaced at once.")
   HttpResponse<String> revoke(
       @Nullable Authentication authentication, String slug, String keyId, @Nullable @Body byte[] body) {
-    requireAdmin(authentication, slug);
+    String actor = requireAdmin(authentication, slug);
     Instant at = Instant.now();
     if (body != null && body.length > 0) {
       JsonNode request = JsonBodies.readObject(body, settings.maxJsonBytes());
@@ -76,13 +76,13 @@ class OrganisationIssuingController {
         at = revokedAt(request.get("revoked"));
       }
     }
-    return answer(issuing.revoke(slug, keyId, at));
+    return answer(issuing.revoke(slug, keyId, at, actor));
   }
 
   /** Signed in, then the organisation (404), then its admins only (403): the one rule for its keys. */
-  private void requireAdmin(Authentication authentication, String slug) {
+  private String requireAdmin(Authentication authentication, String slug) {
     authorizer.signedIn(authentication);
-    authorizer.organisationAdmin(authentication, authorizer.organisation(slug));
+    return authorizer.organisationAdmin(authentication, authorizer.organisation(slug)).actor();
   }
 
   private static Instant revokedAt(JsonNode revoked) {
