@@ -105,6 +105,7 @@ class AuthorisationIT {
     ENDPOINTS.put("create API token", s -> s.postJson("/me/tokens", "{\"name\": \"ci\"}"));
     ENDPOINTS.put("list API tokens", s -> s.get("/me/tokens", "application/json"));
     ENDPOINTS.put("me", s -> s.get("/me", "application/json"));
+    ENDPOINTS.put("my credentials", s -> s.get("/me/credentials", "application/json"));
     ENDPOINTS.put("add SayPro qualification", s -> s.postJson("/organisations/saypro/qualifications",
         qualification("Q" + unique.incrementAndGet())));
     ENDPOINTS.put("add B qualification", s -> s.postJson("/organisations/org-b/qualifications",
@@ -144,6 +145,7 @@ class AuthorisationIT {
       {"create API token",           401, 201, 201, 201, 201, 201, 201, 201},
       {"list API tokens",            401, 200, 200, 200, 200, 200, 200, 200},
       {"me",                         401, 200, 200, 200, 200, 200, 200, 200},
+      {"my credentials",             401, 200, 200, 200, 200, 200, 200, 200},
       {"add SayPro qualification",   401, 403, 403, 403, 201, 201, 403, 201},
       {"add B qualification",        401, 403, 403, 403, 403, 403, 201, 201},
       {"award SayPro qualification", 401, 403, 403, 403, 201, 201, 403, 201},

@@ -27,6 +27,14 @@ class AwardEmailIT {
 
   @TempDir Path dataDir;
 
+  private static TestServer learner(TestServer server, String name) {
+    String email = name + "@example.org";
+    HttpResponse<String> created = server.postJson("/users",
+        "{\"email\": \"" + email + "\", \"displayName\": \"" + name + "\", \"password\": \"a long enough password\"}");
+    assertEquals(201, created.statusCode(), created.body());
+    return server.as(server.signIn(email, "a long enough password"));
+  }
+
   @Test
   void theLearnerReceivesAnEmailWithAWorkingLink() throws Exception {
     int smtpPort = TestServer.freePort();
@@ -63,6 +71,17 @@ class AwardEmailIT {
 
       assertEquals(404, plain.send(HttpRequest.newBuilder(URI.create(link.group(1).replaceAll(".$", "A")
           .replaceAll("AA$", "AB"))).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+
+      // signed in, the learner keeps it in their account; nobody else can, and nobody else sees it
+      TestServer lerato = learner(server, "lerato");
+      TestServer other = learner(server, "thabo");
+      assertEquals(200, lerato.postJson(URI.create(link.group(1)).getPath(), "").statusCode());
+      JsonNode mine = TestServer.json(lerato.get("/me/credentials", "application/json"));
+      assertEquals(location, mine.path("credentials").path(0).path("credential").asText(), mine.toString());
+      assertEquals(403, other.postJson(URI.create(link.group(1)).getPath(), "").statusCode());
+      assertEquals(0, TestServer.json(other.get("/me/credentials", "application/json")).path("credentials").size());
+      assertEquals(401, server.anonymous().get("/me/credentials", "application/json").statusCode());
+      assertEquals(401, server.anonymous().postJson(URI.create(link.group(1)).getPath(), "").statusCode());
 
       assertEquals(200, server.postJson("/organisations/saypro/qualifications/FAC/awards", award).statusCode());
       Thread.sleep(1000);

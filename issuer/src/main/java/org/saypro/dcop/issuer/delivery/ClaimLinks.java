@@ -66,6 +66,46 @@ public class ClaimLinks {
         });
   }
 
+  /** The claim (as {@link #claim}) and the credential linked to this user; the first holder keeps it. */
+  @Transactional
+  public Optional<UUID> claimFor(String token, UUID user) {
+    Optional<UUID> credential = claim(token);
+    credential.ifPresent(uuid -> jdbc.prepareStatement(
+        "insert into credential_holder (credential_uuid, user_id) values (?, ?) on conflict do nothing", s -> {
+          s.setObject(1, uuid);
+          s.setObject(2, user);
+          return s.executeUpdate();
+        }));
+    return credential;
+  }
+
+  /** Who holds the credential, once someone claimed it while signed in. */
+  @Transactional(readOnly = true)
+  public Optional<UUID> holder(UUID credential) {
+    return jdbc.prepareStatement("select user_id from credential_holder where credential_uuid = ?", s -> {
+      s.setObject(1, credential);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(r.getObject(1, UUID.class)) : Optional.<UUID>empty();
+      }
+    });
+  }
+
+  /** A learner's own credentials: uuid and when they claimed it, newest first. */
+  @Transactional(readOnly = true)
+  public java.util.List<java.util.Map.Entry<UUID, Instant>> heldBy(UUID user) {
+    return jdbc.prepareStatement(
+        "select credential_uuid, claimed_at from credential_holder where user_id = ? order by claimed_at desc", s -> {
+          s.setObject(1, user);
+          java.util.List<java.util.Map.Entry<UUID, Instant>> held = new java.util.ArrayList<>();
+          try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              held.add(java.util.Map.entry(r.getObject(1, UUID.class), r.getTimestamp(2).toInstant()));
+            }
+          }
+          return held;
+        });
+  }
+
   private static byte[] hash(String token) {
     return Json.sha256(token.getBytes(StandardCharsets.US_ASCII));
   }
