@@ -89,7 +89,8 @@ public final class LogDatabase implements AutoCloseable {
       try (Statement statement = status.getConnection().createStatement()) {
         statement.execute(
             "truncate log_anchor, log_checkpoint, log_node, log_entry, status_change, status_entry, status_list,"
-                + " idempotency_key, credential restart identity");
+                // cascade: tables added later that point at credential are emptied too, instead of failing the truncate
+                + " idempotency_key, credential restart identity cascade");
       }
       return null;
     });
