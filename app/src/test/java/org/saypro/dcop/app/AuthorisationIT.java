@@ -203,6 +203,17 @@ class AuthorisationIT {
   }
 
   @Test
+  void idempotencyKeysBelongToTheirCaller() {
+    Map<String, String> key = Map.of("Idempotency-Key", "shared-" + unique.incrementAndGet());
+    HttpResponse<String> first = server.postJson("/credentials/issue", server.issueRequest("Thandi"), key);
+    assertEquals(201, first.statusCode(), first.body());
+    // another caller's request under the same key is neither refused as a reuse nor answered with the first one
+    HttpResponse<String> second = as.get("officer").postJson("/credentials/issue", server.issueRequest("Sipho"), key);
+    assertEquals(201, second.statusCode(), second.body());
+    assertEquals("false", second.headers().firstValue("Idempotent-Replayed").orElse("false"));
+  }
+
+  @Test
   void publicEndpointsStayPublic() {
     TestServer anonymous = server.anonymous();
     assertEquals(200, anonymous.get("/.well-known/did.json", "application/json").statusCode());

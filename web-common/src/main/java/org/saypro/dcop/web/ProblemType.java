@@ -14,6 +14,7 @@ public enum ProblemType {
   NOT_A_PRESENTATION("not-a-presentation", HttpStatus.BAD_REQUEST, "The input is not a presentation"),
   UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Sign in first"),
   FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not allowed"),
+  FORM_EXPIRED("form-expired", HttpStatus.FORBIDDEN, "The form has expired or did not come from this site"),
   TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "Too many attempts"),
   ALREADY_EXISTS("already-exists", HttpStatus.CONFLICT, "It already exists"),
   NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),

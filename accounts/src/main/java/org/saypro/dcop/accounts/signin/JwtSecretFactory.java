@@ -32,12 +32,16 @@ class JwtSecretFactory {
   private static final int MIN_SECRET_CHARS = 32;
 
   @Singleton
+  JwtSecret secret(@Value("${dcop.jwt-secret:}") String configured, @Value("${dcop.data-dir:./data}") String dataDir) {
+    return new JwtSecret(configured.isBlank() ? stored(Path.of(dataDir, "keys", "jwt-secret")) : checked(configured));
+  }
+
+  @Singleton
   @Named("generator")
-  SignatureGeneratorConfiguration generator(@Value("${dcop.jwt-secret:}") String configured,
-      @Value("${dcop.data-dir:./data}") String dataDir) {
+  SignatureGeneratorConfiguration generator(JwtSecret secret) {
     SecretSignatureConfiguration configuration = new SecretSignatureConfiguration("generator");
     configuration.setJwsAlgorithm(JWSAlgorithm.HS256);
-    configuration.setSecret(configured.isBlank() ? stored(Path.of(dataDir, "keys", "jwt-secret")) : checked(configured));
+    configuration.setSecret(secret.value());
     return new SecretSignature(configuration);
   }
 

@@ -84,7 +84,9 @@ class CredentialsController {
     JsonNode request = JsonBodies.readObject(body, settings.maxJsonBytes());
     // decided before anything is signed: officers of the organisation owning the issuer DID, or platform admins
     Caller caller = authorizer.officerForIssuer(authentication, issuerDid(request.path("credential")));
-    return IssueResponses.of(service.issue(request, idempotencyKey(idempotencyKey), caller.actor()), settings);
+    // keys are the caller's own: one caller's key can neither replay nor block another's request, nor an award's
+    Optional<String> key = idempotencyKey(idempotencyKey).map(k -> "api:" + caller.actor() + ":" + k);
+    return IssueResponses.of(service.issue(request, key, caller.actor()), settings);
   }
 
   @Get(uri = "/{uuid}", produces = {MediaType.APPLICATION_JSON, VC_JWT})

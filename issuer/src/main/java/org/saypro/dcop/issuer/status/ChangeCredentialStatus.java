@@ -101,7 +101,7 @@ public class ChangeCredentialStatus {
     // the audit event commits with the change, or neither does
     audit.record(actor, store.issuerOf(credential).flatMap(organisations::byIssuerDid).map(Organisation::id),
         "status.changed", Optional.of(issued.get().credentialId()), AuditEvent.Outcome.SUCCESS,
-        Json.newObject().put("action", action.label()).put("changeId", changeId));
+        Json.newObject().put("action", action.label()).put("reason", reason).put("changeId", changeId));
     return new StatusChangeResult.Changed(view(credential).orElseThrow(), now);
   }
 
