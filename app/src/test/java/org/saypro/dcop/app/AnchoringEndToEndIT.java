@@ -90,15 +90,20 @@ class AnchoringEndToEndIT {
     assertEquals(CREDENTIALS, AnchoringSupport.queryLong(server, "select count(*) from log_entry"));
     assertEquals(0, AnchoringSupport.queryLong(server, "select count(*) from log_entry where leaf_index is null"));
 
+    java.util.Set<String> anchoringTransactions = new java.util.HashSet<>();
     for (String path : sample) {
       JsonNode enveloped = TestServer.json(server.get(path, "application/json"));
       JsonNode report = TestServer.json(server.postJson("/credentials/verify", TestServer.verifyRequest(enveloped)));
       assertTrue(report.get("verified").asBoolean(), report.toString());
       JsonNode anchorCheck = check(report, Checks.ANCHOR);
       assertEquals("passed", anchorCheck.get("status").asText(), path + " (seed " + seed + "): " + anchorCheck);
+      anchoringTransactions.add(anchorCheck.path("transaction").path("hash").asText());
     }
 
     List<AnchorRow> confirmed = AnchoringSupport.confirmedRows(server);
+    // the report names, as data, a transaction the server really sent to anchor the log
+    assertTrue(confirmed.stream().map(row -> row.txHash().toLowerCase()).collect(java.util.stream.Collectors.toSet())
+        .containsAll(anchoringTransactions), anchoringTransactions.toString());
     long distinctTransactions = confirmed.stream().map(row -> row.txHash().toLowerCase()).distinct().count();
     List<JsonNode> events = AnchoringSupport.anchoredEvents(chain, ledger.contractAddress().orElseThrow(), null);
     // dev account 0 deployed the contract, then sent every anchoring transaction (reverted ones would count too)

@@ -1,6 +1,7 @@
 package org.saypro.dcop.core.verify;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** The result of one named check, with a sentence a person can read. */
 public sealed interface CheckResult {
@@ -24,9 +25,15 @@ public sealed interface CheckResult {
     }
   }
 
-  record Passed(String check, String detail) implements CheckResult {
+  /** @param transaction the ledger transaction the check rests on, for the anchor check */
+  record Passed(String check, String detail, Optional<LedgerTransaction> transaction) implements CheckResult {
     public Passed {
       requireText(check, detail);
+      Objects.requireNonNull(transaction, "transaction");
+    }
+
+    public Passed(String check, String detail) {
+      this(check, detail, Optional.empty());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.saypro.dcop.verifier.anchor;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import org.saypro.dcop.core.log.MerkleHash;
 import org.saypro.dcop.core.log.ProofCheck;
 import org.saypro.dcop.core.log.ProofFailure;
 import org.saypro.dcop.core.verify.CheckResult;
+import org.saypro.dcop.core.verify.LedgerTransaction;
 import org.saypro.dcop.core.verify.Checks;
 
 /**
@@ -131,7 +133,17 @@ public final class LogAnchorCheck implements CheckAnchor {
         Checks.ANCHOR,
         "entry " + index + " of " + where + ", anchored at tree size " + anchor.treeSize() + " in block "
             + anchor.blockNumber() + " at " + anchor.blockTime() + " (transaction " + anchor.transactionHash()
-            + ", contract " + contract.caip10() + "); the log has grown consistently to size " + anchored.newestSize());
+            + ", contract " + contract.caip10() + "); the log has grown consistently to size " + anchored.newestSize(),
+        transaction(contract, anchor));
+  }
+
+  /** Hashes as the ledger client reports them; one in another shape is simply not linked. */
+  private static Optional<LedgerTransaction> transaction(LedgerContract contract, AnchorCheckpoints.Anchor anchor) {
+    try {
+      return Optional.of(new LedgerTransaction(contract.chainId(), anchor.transactionHash().toLowerCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private AnchorCheckpoints.Lookup anchorOnLedger(LedgerContract contract, long size) {

@@ -39,7 +39,12 @@ public final class VerificationResponse {
     json.put("verified", verified);
     ArrayNode checks = json.putArray("checks");
     for (CheckResult check : results) {
-      checks.addObject().put("check", check.check()).put("status", check.status().label()).put("detail", check.detail());
+      ObjectNode entry = checks.addObject().put("check", check.check()).put("status", check.status().label())
+          .put("detail", check.detail());
+      if (check instanceof CheckResult.Passed passed && passed.transaction().isPresent()) {
+        entry.putObject("transaction").put("chainId", passed.transaction().get().chainId())
+            .put("hash", passed.transaction().get().hash());
+      }
     }
     ArrayNode problems = json.putArray("problemDetails");
     for (CheckResult result : results) {
