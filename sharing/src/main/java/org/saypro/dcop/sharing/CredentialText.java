@@ -1,5 +1,8 @@
 package org.saypro.dcop.sharing;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.saypro.dcop.core.jose.CompactJws;
 import org.saypro.dcop.core.json.MalformedJsonException;
@@ -51,6 +54,23 @@ public sealed interface CredentialText {
     }
     String stripped = text.strip();
     return stripped.startsWith("{") ? new Json(stripped) : new Jws(stripped);
+  }
+
+  /**
+   * As {@link #of(String)}, from bytes that must be well-formed UTF-8.
+   *
+   * @throws IllegalArgumentException when they are not, or the text is neither form
+   */
+  static CredentialText ofUtf8(ByteBuffer utf8) {
+    try {
+      return of(StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(utf8)
+          .toString());
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("the text is not UTF-8");
+    }
   }
 
   private static void requireSize(String text) {

@@ -2,8 +2,6 @@ package org.saypro.dcop.sharing.baking;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -37,8 +35,8 @@ final class ITxtChunk {
     return Optional.empty();
   }
 
-  /** The text of an uncompressed chunk whose keyword is {@code keyword}. */
-  static String text(byte[] png, PngChunks.Chunk chunk, String keyword) throws PngFormatException {
+  /** The text bytes of an uncompressed chunk whose keyword is {@code keyword}. */
+  static ByteBuffer text(byte[] png, PngChunks.Chunk chunk, String keyword) throws PngFormatException {
     int position = chunk.dataStart() + keyword.length() + 1;
     int end = chunk.dataStart() + chunk.dataLength();
     if (end - position < 2) {
@@ -48,15 +46,7 @@ final class ITxtChunk {
       throw new PngFormatException("the " + keyword + " chunk is compressed, which Open Badges baking forbids");
     }
     position = afterNul(png, afterNul(png, position + 2, end, keyword), end, keyword);
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(png, position, end - position))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new PngFormatException("the text of the " + keyword + " chunk is not UTF-8");
-    }
+    return ByteBuffer.wrap(png, position, end - position);
   }
 
   private static int afterNul(byte[] png, int from, int end, String keyword) throws PngFormatException {

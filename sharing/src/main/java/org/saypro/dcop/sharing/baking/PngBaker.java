@@ -51,7 +51,7 @@ public final class PngBaker {
           if (chunk.dataLength() > MAX_CHUNK_BYTES) {
             return new Unbaked.Invalid("the baked credential is larger than " + CredentialText.MAX_BYTES + " bytes");
           }
-          return Unbaked.fromText(ITxtChunk.text(png, chunk, KEYWORD));
+          return Unbaked.fromUtf8(ITxtChunk.text(png, chunk, KEYWORD));
         }
         openBadges2 |= keyword(png, chunk).filter(OPEN_BADGES_2_KEYWORD::equals).isPresent();
       }
