@@ -33,10 +33,14 @@ final class CredentialAttachment {
 
   static void attach(PDDocument document, CredentialText credential) throws IOException {
     boolean jws = credential instanceof CredentialText.Jws;
-    String name = jws ? JWT_NAME : JSON_NAME;
-    byte[] bytes = credential.text().getBytes(StandardCharsets.UTF_8);
+    attach(document, jws ? JWT_NAME : JSON_NAME, jws ? "application/vc+jwt" : "application/vc+ld+json",
+        credential.text().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Any bytes under any name, compressed with FlateDecode: what {@link #read} must cope with. */
+  static void attach(PDDocument document, String name, String mediaType, byte[] bytes) throws IOException {
     PDEmbeddedFile file = new PDEmbeddedFile(document, new ByteArrayInputStream(bytes), COSName.FLATE_DECODE);
-    file.setSubtype(jws ? "application/vc+jwt" : "application/vc+ld+json");
+    file.setSubtype(mediaType);
     file.setSize(bytes.length);
     PDComplexFileSpecification specification = new PDComplexFileSpecification();
     specification.setFile(name);

@@ -3,15 +3,13 @@ package org.saypro.dcop.sharing.baking;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.sharing.CredentialText;
 import org.saypro.dcop.sharing.SharingFixtures;
+import org.saypro.dcop.sharing.VectorFiles;
 
 /**
  * Writes the baked-image vectors under {@code src/test/resources/vectors/baking}: badges baked here, and PNG and SVG
@@ -36,15 +34,9 @@ public final class BakingVectorGenerator {
   }
 
   public static void main(String[] args) throws IOException {
-    Path dir = args.length > 0 ? Paths.get(args[0])
-        : Files.isDirectory(Paths.get("sharing")) ? Paths.get("sharing/src/test/resources/vectors/baking")
-        : Paths.get("src/test/resources/vectors/baking");
-    Files.createDirectories(dir);
-    for (Map.Entry<String, byte[]> file : render().entrySet()) {
-      Files.write(dir.resolve(file.getKey()), file.getValue());
-    }
-    System.out.println("wrote vectors to " + dir.toAbsolutePath());
+    new VectorFiles("baking").write(args, render());
   }
+
 
   static Map<String, byte[]> render() {
     String jws = jws();

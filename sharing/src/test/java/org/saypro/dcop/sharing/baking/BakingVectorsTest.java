@@ -5,22 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.core.verify.SecuredInput;
 import org.saypro.dcop.sharing.CredentialText;
 import org.saypro.dcop.sharing.SharingFixtures;
+import org.saypro.dcop.sharing.VectorFiles;
 
 /**
  * Walks {@code vectors/baking} (written by {@link BakingVectorGenerator}): each file is unbaked and must give the
@@ -28,20 +23,10 @@ import org.saypro.dcop.sharing.SharingFixtures;
  */
 class BakingVectorsTest {
 
-  static Path dir() throws URISyntaxException {
-    return Paths.get(BakingVectorsTest.class.getResource("/vectors/baking").toURI());
-  }
+  static final VectorFiles VECTORS = new VectorFiles("baking");
 
-  static JsonNode expected() throws IOException, URISyntaxException {
-    return Json.parse(Files.readAllBytes(dir().resolve("expected.json")));
-  }
-
-  static Stream<Arguments> vectors() throws IOException, URISyntaxException {
-    JsonNode expected = expected();
-    try (Stream<Path> files = Files.list(dir())) {
-      return files.filter(p -> p.getFileName().toString().matches(".+\\.(good|bad)\\.(png|svg)")).sorted().toList()
-          .stream().map(p -> Arguments.of(p.getFileName().toString(), p, expected.get(p.getFileName().toString())));
-    }
+  static Stream<Arguments> vectors() {
+    return VECTORS.cases().stream().map(p -> Arguments.of(p.getFileName().toString(), p, VECTORS.expected(p)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -68,14 +53,7 @@ class BakingVectorsTest {
   }
 
   @Test
-  void everyVectorHasAnExpectation() throws IOException, URISyntaxException {
-    Set<String> files;
-    try (Stream<Path> listing = Files.list(dir())) {
-      files = listing.map(p -> p.getFileName().toString()).filter(n -> !n.equals("expected.json"))
-          .collect(Collectors.toCollection(TreeSet::new));
-    }
-    Set<String> named = new TreeSet<>();
-    expected().fieldNames().forEachRemaining(named::add);
-    assertEquals(named, files);
+  void everyVectorHasAnExpectation() {
+    VECTORS.assertEveryCaseExpected();
   }
 }

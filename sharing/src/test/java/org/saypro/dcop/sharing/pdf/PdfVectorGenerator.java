@@ -1,26 +1,18 @@
 package org.saypro.dcop.sharing.pdf;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
-import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
-import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.saypro.dcop.sharing.CredentialText;
 import org.saypro.dcop.sharing.SharingFixtures;
+import org.saypro.dcop.sharing.VectorFiles;
 
 /**
  * Writes the PDF extraction vectors under {@code src/test/resources/vectors/pdf}: certificates made here (good) and
@@ -35,15 +27,9 @@ public final class PdfVectorGenerator {
   private PdfVectorGenerator() {}
 
   public static void main(String[] args) throws IOException {
-    Path dir = args.length > 0 ? Paths.get(args[0])
-        : Files.isDirectory(Paths.get("sharing")) ? Paths.get("sharing/src/test/resources/vectors/pdf")
-        : Paths.get("src/test/resources/vectors/pdf");
-    Files.createDirectories(dir);
-    for (Map.Entry<String, byte[]> file : render().entrySet()) {
-      Files.write(dir.resolve(file.getKey()), file.getValue());
-    }
-    System.out.println("wrote vectors to " + dir.toAbsolutePath());
+    new VectorFiles("pdf").write(args, render());
   }
+
 
   static CertificateContent content(CredentialText credential, CertificateMark mark) {
     return new CertificateContent("Higher Certificate in Early Childhood Development", Optional.of("Zoë Ngcobo-Kotzé"),
@@ -72,15 +58,7 @@ public final class PdfVectorGenerator {
   private static byte[] withAttachment(String name, byte[] content) throws IOException {
     try (PDDocument document = new PDDocument()) {
       document.addPage(new PDPage());
-      PDEmbeddedFile file = new PDEmbeddedFile(document, new ByteArrayInputStream(content), COSName.FLATE_DECODE);
-      PDComplexFileSpecification specification = new PDComplexFileSpecification();
-      specification.setFile(name);
-      specification.setEmbeddedFile(file);
-      PDEmbeddedFilesNameTreeNode files = new PDEmbeddedFilesNameTreeNode();
-      files.setNames(Map.of(name, specification));
-      PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
-      names.setEmbeddedFiles(files);
-      document.getDocumentCatalog().setNames(names);
+      CredentialAttachment.attach(document, name, "application/octet-stream", content);
       return save(document);
     }
   }

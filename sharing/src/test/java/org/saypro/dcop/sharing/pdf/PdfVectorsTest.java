@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -17,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.saypro.dcop.core.verify.SecuredInput;
 import org.saypro.dcop.sharing.CredentialText;
 import org.saypro.dcop.sharing.SharingFixtures;
+import org.saypro.dcop.sharing.VectorFiles;
 
 /**
  * Walks {@code vectors/pdf} (written by {@link PdfVectorGenerator}): a certificate made here gives back a credential
@@ -24,12 +23,8 @@ import org.saypro.dcop.sharing.SharingFixtures;
  */
 class PdfVectorsTest {
 
-  static Stream<Arguments> vectors() throws IOException, URISyntaxException {
-    Path dir = Paths.get(PdfVectorsTest.class.getResource("/vectors/pdf").toURI());
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().matches(".+\\.(good|bad)\\.pdf")).sorted().toList().stream()
-          .map(p -> Arguments.of(p.getFileName().toString(), p));
-    }
+  static Stream<Arguments> vectors() {
+    return new VectorFiles("pdf").cases().stream().map(p -> Arguments.of(p.getFileName().toString(), p));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -13,9 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +24,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.saypro.dcop.sharing.VectorFiles;
 
 /**
  * Writes the QR decoding vectors under {@code src/test/resources/vectors/qr}: pictures of the page link as people
@@ -43,15 +41,9 @@ public final class QrVectorGenerator {
   private QrVectorGenerator() {}
 
   public static void main(String[] args) throws IOException {
-    Path dir = args.length > 0 ? Paths.get(args[0])
-        : Files.isDirectory(Paths.get("sharing")) ? Paths.get("sharing/src/test/resources/vectors/qr")
-        : Paths.get("src/test/resources/vectors/qr");
-    Files.createDirectories(dir);
-    for (Map.Entry<String, byte[]> file : render().entrySet()) {
-      Files.write(dir.resolve(file.getKey()), file.getValue());
-    }
-    System.out.println("wrote vectors to " + dir.toAbsolutePath());
+    new VectorFiles("qr").write(args, render());
   }
+
 
   static Map<String, byte[]> render() throws IOException {
     QrSymbol symbol = ((QrEncoding.Encoded) ZxingQrEncoder.encode(PAGE_URL, QrForm.PAGE_LINK)).symbol();
