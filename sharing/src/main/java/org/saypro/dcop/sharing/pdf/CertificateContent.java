@@ -50,9 +50,11 @@ public record CertificateContent(
     }
   }
 
+  /** ASCII only, as URLs travel: it must fit the QR code at level Q whatever it holds (500 bytes is version 19). */
   private static void requireHttpUrl(String url) {
-    if (url == null || url.length() > MAX_URL_LENGTH) {
-      throw new IllegalArgumentException("verificationUrl is an http(s) URL of at most " + MAX_URL_LENGTH + " characters");
+    if (url == null || url.length() > MAX_URL_LENGTH || !url.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new IllegalArgumentException("verificationUrl is an http(s) URL of at most " + MAX_URL_LENGTH
+          + " printable ASCII characters (other characters percent-encoded)");
     }
     try {
       URI uri = new URI(url);

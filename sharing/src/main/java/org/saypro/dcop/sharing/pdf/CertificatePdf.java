@@ -31,8 +31,8 @@ import org.saypro.dcop.sharing.qr.ZxingQrEncoder;
 /**
  * A one-page A4 landscape certificate: the achievement as title, the learner, the issuer, the dates, the QR code and
  * address of the credential's public page, a stamp when the credential no longer stands, and the signed credential
- * attached so that the file can be verified on its own. Names go in the embedded font; the fixed English labels in
- * Helvetica, whose WinAnsi encoding they never leave.
+ * attached so that the file can be verified on its own. Names go in the embedded font; the fixed English labels and
+ * the ASCII address in Helvetica, whose WinAnsi encoding they never leave.
  */
 public final class CertificatePdf {
 
@@ -98,9 +98,9 @@ public final class CertificatePdf {
 
   /** The drawing of one certificate, top to bottom. */
   private static final class Page {
-    private static final PDFont LABEL = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private static final PDFont LABEL_BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-
+    // per document: a font object's dictionary becomes part of the document it is saved in
+    private final PDFont label = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    private final PDFont labelBold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private final PDPageContentStream canvas;
     private final CertificateFont font;
 
@@ -113,15 +113,15 @@ public final class CertificatePdf {
       border();
       float y = PAGE.getHeight() - 92;
       if (content.mark() != CertificateMark.NONE) {
-        centred(content.mark().notice(), LABEL_BOLD, 13, RED, y + 28);
+        centred(content.mark().notice(), labelBold, 13, RED, y + 28);
       }
-      centred("CERTIFICATE", LABEL_BOLD, 13, BLUE, y);
+      centred("CERTIFICATE", labelBold, 13, BLUE, y);
       y = wrapped(content.achievementName(), 30, 18, 3, y - 46);
       if (content.recipientName().isPresent()) {
-        centred("awarded to", LABEL, 13, GREY, y - 8);
+        centred("awarded to", label, 13, GREY, y - 8);
         y = wrapped(content.recipientName().get(), 28, 16, 2, y - 46);
       }
-      centred("by", LABEL, 13, GREY, y - 8);
+      centred("by", label, 13, GREY, y - 8);
       wrapped(content.issuerName(), 18, 12, 2, y - 36);
       footer(content);
       if (content.mark() != CertificateMark.NONE) {
@@ -141,13 +141,13 @@ public final class CertificatePdf {
 
     private void footer(CertificateContent content) throws IOException {
       float y = MARGIN + 46;
-      text("Issued " + DATE.format(content.issuedOn()), LABEL, 12, INK, MARGIN, y);
+      text("Issued " + DATE.format(content.issuedOn()), label, 12, INK, MARGIN, y);
       Optional<LocalDate> until = content.validUntil();
       if (until.isPresent()) {
-        text("Valid until " + DATE.format(until.get()), LABEL, 12, INK, MARGIN, y - 17);
+        text("Valid until " + DATE.format(until.get()), label, 12, INK, MARGIN, y - 17);
       }
-      text("Verify this certificate at", LABEL, 9, GREY, MARGIN, MARGIN + 2 + 11);
-      text(font.printable(content.verificationUrl()), font.font(), 9, BLUE, MARGIN, MARGIN + 2);
+      text("Verify this certificate at", label, 9, GREY, MARGIN, MARGIN + 2 + 11);
+      text(content.verificationUrl(), label, 9, BLUE, MARGIN, MARGIN + 2);
       QrSymbol qr = ((QrEncoding.Encoded) ZxingQrEncoder.encode(content.verificationUrl(), QrForm.PAGE_LINK)).symbol();
       qrCode(qr, PAGE.getWidth() - MARGIN - QR_SIDE, MARGIN - 12);
     }
@@ -178,12 +178,12 @@ public final class CertificatePdf {
       canvas.setGraphicsStateParameters(translucent);
       canvas.setNonStrokingColor(RED);
       float size = 120;
-      float width = LABEL_BOLD.getStringWidth(word) / 1000 * size;
+      float width = labelBold.getStringWidth(word) / 1000 * size;
       double angle = Math.toRadians(22);
       float cx = PAGE.getWidth() / 2;
       float cy = PAGE.getHeight() / 2;
       canvas.beginText();
-      canvas.setFont(LABEL_BOLD, size);
+      canvas.setFont(labelBold, size);
       canvas.setTextMatrix(Matrix.getRotateInstance(angle,
           cx - (float) (Math.cos(angle) * width / 2) + (float) (Math.sin(angle) * size * 0.35f),
           cy - (float) (Math.sin(angle) * width / 2) - (float) (Math.cos(angle) * size * 0.35f)));

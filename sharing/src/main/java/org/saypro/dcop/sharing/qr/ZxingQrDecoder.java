@@ -40,6 +40,7 @@ public final class ZxingQrDecoder {
   static final long DECODE_PIXELS = 6_000_000L;
 
   private static final Set<String> FORMATS = Set.of("png", "jpeg", "gif");
+  // no PURE_BARCODE key at all: ZXing switches to pure-barcode mode when the key is present, whatever its value
   private static final Map<DecodeHintType, Object> HINTS = Map.of(
       DecodeHintType.TRY_HARDER, Boolean.TRUE,
       DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));

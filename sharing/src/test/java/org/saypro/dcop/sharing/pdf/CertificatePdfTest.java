@@ -142,6 +142,8 @@ class CertificatePdfTest {
         Optional.of(day.minusDays(1)), URL, CertificateMark.NONE, jws));
     assertThrows(IllegalArgumentException.class, () -> new CertificateContent("A", Optional.empty(), "SayPro", day,
         Optional.empty(), "javascript:alert(1)", CertificateMark.NONE, jws));
+    assertThrows(IllegalArgumentException.class, () -> new CertificateContent("A", Optional.empty(), "SayPro", day,
+        Optional.empty(), "https://example.org/\u00e9", CertificateMark.NONE, jws), "IRIs are percent-encoded first");
     assertThrows(IllegalArgumentException.class, () -> new CertificateContent("A", Optional.of("x".repeat(201)),
         "SayPro", day, Optional.empty(), URL, CertificateMark.NONE, jws));
   }
