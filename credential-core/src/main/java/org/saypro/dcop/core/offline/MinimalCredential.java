@@ -9,7 +9,7 @@ import org.saypro.dcop.core.openbadges.OpenBadges;
 
 /**
  * The smallest Open Badges credential that still says who awarded what to whom and how to check that it stands, for
- * an offline QR code (ADR 16). It keeps the same {@code id} and {@code credentialStatus} as the full credential, so a
+ * an offline QR code (ADR 17). It keeps the same {@code id} and {@code credentialStatus} as the full credential, so a
  * verifier online finds the full one and revoking either revokes both.
  *
  * <p>Left out: the credential's name, description, image, evidence, endorsements, credentialSchema and proof; the

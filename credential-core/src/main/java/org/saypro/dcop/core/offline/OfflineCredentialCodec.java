@@ -8,7 +8,7 @@ import java.util.zip.Inflater;
 import org.saypro.dcop.core.jose.CompactJws;
 
 /**
- * Packs a signed compact vc+jwt into text for an offline QR code and back (ADR 16): {@code DCOP1:} followed by the
+ * Packs a signed compact vc+jwt into text for an offline QR code and back (ADR 17): {@code DCOP1:} followed by the
  * Base45 of the zlib-deflated token. Every character is in the QR alphanumeric set, which stores 5.5 bits a character
  * where byte mode stores 8. The token is carried whole, so the signature verifies as issued, offline given the
  * issuer's key and online like any other vc+jwt.

@@ -12,7 +12,7 @@ public enum QrForm {
   PAGE_LINK(ErrorCorrectionLevel.Q),
 
   /**
-   * The signed credential itself (ADR 16). Level M restores up to 15 %: at this size the symbol's density, not damage,
+   * The signed credential itself (ADR 17). Level M restores up to 15 %: at this size the symbol's density, not damage,
    * is what stops a phone from reading it, and Q would need about five more versions (20 more modules a side) for the
    * same text.
    */
