@@ -3,7 +3,8 @@ window.ui = SwaggerUIBundle({
   urls: [
     { url: "/openapi/dcop-issuer-1.yml", name: "Issuer" },
     { url: "/openapi/dcop-verifier-1.yml", name: "Verifier" },
-    { url: "/openapi/dcop-accounts-1.yml", name: "Accounts" }
+    { url: "/openapi/dcop-accounts-1.yml", name: "Accounts" },
+    { url: "/openapi/dcop-sharing-1.yml", name: "Sharing" }
   ],
   dom_id: "#swagger-ui",
   presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],

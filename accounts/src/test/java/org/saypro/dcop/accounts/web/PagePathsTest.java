@@ -23,7 +23,8 @@ class PagePathsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/signin", "/signout", "/console", "/console/saypro/audit"})
+  @ValueSource(strings = {"/signin", "/signout", "/console", "/console/saypro/audit", "/c/123/qr.png", "/verify",
+      "/my/credentials", "/my/credentials/123/visibility"})
   void pages(String path) {
     assertTrue(PagePaths.isPage(path));
   }
