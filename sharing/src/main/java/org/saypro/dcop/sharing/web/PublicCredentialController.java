@@ -199,8 +199,9 @@ class PublicCredentialController {
     throw new IllegalStateException("the default badge could not be baked: " + ((Baking.Refused) baking).reason());
   }
 
+  /** Files to keep: saved rather than shown (an image embedded elsewhere with an img tag still shows). */
   private static <T> MutableHttpResponse<T> download(MutableHttpResponse<T> response, MediaType type, String name) {
-    return response.contentType(type).header("Content-Disposition", "inline; filename=\"" + name + "\"");
+    return response.contentType(type).header("Content-Disposition", "attachment; filename=\"" + name + "\"");
   }
 
   /** LinkedIn's documented "add to profile" link for certifications. */
