@@ -61,13 +61,18 @@ final class PageSession {
   }
 
   HttpResponse<String> postFile(String path, Map<String, String> fields, String fileName, byte[] file) {
+    return postFile(path, fields, fileName, "text/csv", file);
+  }
+
+  /** A multipart form with the fields and one file in the part named "file". */
+  HttpResponse<String> postFile(String path, Map<String, String> fields, String fileName, String type, byte[] file) {
     String boundary = "----dcop" + UUID.randomUUID();
     StringBuilder head = new StringBuilder();
     fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\n")
         .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
         .append(value).append("\r\n"));
     head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
-        .append(fileName).append("\"\r\nContent-Type: text/csv\r\n\r\n");
+        .append(fileName).append("\"\r\nContent-Type: ").append(type).append("\r\n\r\n");
     byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
     byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
     byte[] body = new byte[start.length + file.length + end.length];

@@ -198,16 +198,6 @@ class SharingPagesIT {
   }
 
   private static HttpResponse<String> upload(byte[] file, String name, String type) {
-    String boundary = "----verify" + System.nanoTime();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-        + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] body = new byte[head.length + file.length + tail.length];
-    System.arraycopy(head, 0, body, 0, head.length);
-    System.arraycopy(file, 0, body, head.length, file.length);
-    System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
-    return TestServer.send(HttpRequest.newBuilder(server.uri("/verify")).header("Accept", "text/html")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    return PageSession.visitor(server).postFile("/verify", Map.of(), name, type, file);
   }
 }
