@@ -1,5 +1,5 @@
 /**
- * The community of practice: working groups, webinars, projects, forums. It emits events and knows nothing about
- * credentials. Empty until the community issues; it exists now so the module boundary is fixed from the start.
+ * The community of practice: working groups, webinars, projects, and the events they emit (see {@code events}). It
+ * knows nothing about credentials: badge rules turn its events into awards through a port the issuer implements.
  */
 package org.saypro.dcop.community;
