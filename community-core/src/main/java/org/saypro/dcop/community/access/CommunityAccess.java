@@ -1,0 +1,97 @@
+package org.saypro.dcop.community.access;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.saypro.dcop.accounts.authz.Authorizer;
+import org.saypro.dcop.accounts.authz.Caller;
+import org.saypro.dcop.accounts.users.Membership;
+import org.saypro.dcop.accounts.users.Role;
+import org.saypro.dcop.accounts.users.UserStore;
+import org.saypro.dcop.community.support.Rows;
+import org.saypro.dcop.web.ProblemException;
+import org.saypro.dcop.web.ProblemType;
+
+/**
+ * The one place community authorisation is decided. Like {@link Authorizer}, each method returns the caller or ends
+ * the request: 401 without a sign-in, 403 for a refusal. Platform admins may do everything a coordinator may.
+ */
+@Singleton
+public class CommunityAccess {
+
+  private final Authorizer authorizer;
+  private final UserStore users;
+  private final JdbcOperations jdbc;
+
+  CommunityAccess(Authorizer authorizer, UserStore users, JdbcOperations jdbc) {
+    this.authorizer = authorizer;
+    this.users = users;
+    this.jdbc = jdbc;
+  }
+
+  public Caller signedIn(@Nullable Authentication authentication) {
+    return authorizer.signedIn(authentication);
+  }
+
+  /** A coordinator of the group, or a platform admin: schedules its webinars, takes attendance, runs projects. */
+  @Transactional(readOnly = true)
+  public Caller coordinator(@Nullable Authentication authentication, String group) {
+    Caller caller = authorizer.signedIn(authentication);
+    if (!caller.platformAdmin() && !coordinates(caller.user().id(), group)) {
+      throw forbidden("only coordinators of the " + group + " group may do this");
+    }
+    return caller;
+  }
+
+  @Transactional(readOnly = true)
+  public boolean coordinates(UUID user, String group) {
+    return Rows.one(jdbc, "select 1 from group_coordinator where group_slug = ? and user_id = ?", s -> {
+      s.setString(1, group);
+      s.setObject(2, user);
+    }, r -> true).isPresent();
+  }
+
+  /**
+   * A platform admin, or an admin of an organisation the nominee belongs to: organisations put forward their own
+   * people as coordinators, and cannot name someone else's.
+   */
+  @Transactional(readOnly = true)
+  public Caller coordinatorAppointer(@Nullable Authentication authentication, UUID nominee) {
+    Caller caller = authorizer.signedIn(authentication);
+    if (caller.platformAdmin()) {
+      return caller;
+    }
+    Set<UUID> administered = caller.memberships().stream().filter(m -> m.role() == Role.ORG_ADMIN)
+        .map(Membership::organisationId).collect(Collectors.toSet());
+    if (users.memberships(nominee).stream().noneMatch(m -> administered.contains(m.organisationId()))) {
+      throw forbidden("only platform admins, or admins of the nominee's organisation, may set coordinators");
+    }
+    return caller;
+  }
+
+  /** A member of the project, a coordinator of its group, or a platform admin: logs activities and outputs. */
+  @Transactional(readOnly = true)
+  public Caller projectMember(@Nullable Authentication authentication, UUID project, String group) {
+    Caller caller = authorizer.signedIn(authentication);
+    if (caller.platformAdmin() || coordinates(caller.user().id(), group)) {
+      return caller;
+    }
+    boolean member = Rows.one(jdbc, "select 1 from project_member where project_id = ? and user_id = ?", s -> {
+      s.setObject(1, project);
+      s.setObject(2, caller.user().id());
+    }, r -> true).isPresent();
+    if (!member) {
+      throw forbidden("only members of the project may report on it");
+    }
+    return caller;
+  }
+
+  private static ProblemException forbidden(String detail) {
+    return new ProblemException(ProblemType.FORBIDDEN, detail);
+  }
+}
