@@ -32,6 +32,8 @@ public enum ProblemType {
   DUPLICATE_QUALIFICATION(
       "duplicate-qualification", HttpStatus.CONFLICT, "The catalogue already has a qualification with this code"),
   NOT_AN_ISSUER("not-an-issuer", HttpStatus.CONFLICT, "The organisation does not issue credentials here"),
+  REGISTRATION_CLOSED(
+      "registration-closed", HttpStatus.CONFLICT, "Registration for this session has closed"),
   INVALID_BULK_FILE("invalid-bulk-file", HttpStatus.BAD_REQUEST, "The bulk file has rows that cannot be awarded"),
   INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
   SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
