@@ -85,6 +85,11 @@ final class TestServer implements AutoCloseable {
         context.getProperty("datasources.default.password", String.class).orElse(""));
   }
 
+  /** A bean of the running server, for tests that drive a background worker themselves. */
+  <T> T bean(Class<T> type) {
+    return server.context().getBean(type);
+  }
+
   /** A bearer access token for this user (POST /login); fails the test when sign-in fails. */
   String signIn(String email, String password) {
     HttpResponse<String> response = anonymous().postJson("/login",

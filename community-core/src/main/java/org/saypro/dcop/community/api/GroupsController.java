@@ -21,11 +21,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.saypro.dcop.accounts.authz.Caller;
-import org.saypro.dcop.accounts.users.UserStore;
 import org.saypro.dcop.community.access.CommunityAccess;
 import org.saypro.dcop.community.groups.Groups;
 import org.saypro.dcop.community.groups.StakeholderType;
 import org.saypro.dcop.community.groups.WorkingGroup;
+import org.saypro.dcop.community.support.AccountLookups;
 import org.saypro.dcop.community.webinars.CalendarFeed;
 import org.saypro.dcop.community.webinars.Webinars;
 import org.saypro.dcop.core.json.Json;
@@ -43,15 +43,15 @@ class GroupsController {
   private final Webinars webinars;
   private final CalendarFeed calendars;
   private final CommunityAccess access;
-  private final UserStore users;
+  private final AccountLookups accounts;
 
   GroupsController(Groups groups, Webinars webinars, CalendarFeed calendars, CommunityAccess access,
-      UserStore users) {
+      AccountLookups accounts) {
     this.groups = groups;
     this.webinars = webinars;
     this.calendars = calendars;
     this.access = access;
-    this.users = users;
+    this.accounts = accounts;
   }
 
   @Get(uri = "/groups", produces = MediaType.APPLICATION_JSON)
@@ -107,7 +107,7 @@ class GroupsController {
   HttpResponse<String> setCoordinator(@Nullable Authentication authentication, String slug, String userId) {
     access.signedIn(authentication);
     WorkingGroup group = groups.require(slug);
-    UUID nominee = existingUser(userId);
+    UUID nominee = accounts.existingUser(userId);
     Caller caller = access.coordinatorAppointer(authentication, nominee);
     boolean added = groups.setCoordinator(group, nominee, caller.user().id());
     ObjectNode json = Json.newObject().put("group", slug).put("userId", nominee.toString()).put("coordinator", true);
@@ -120,7 +120,7 @@ class GroupsController {
   HttpResponse<Void> removeCoordinator(@Nullable Authentication authentication, String slug, String userId) {
     access.signedIn(authentication);
     WorkingGroup group = groups.require(slug);
-    UUID nominee = existingUser(userId);
+    UUID nominee = accounts.existingUser(userId);
     access.coordinatorAppointer(authentication, nominee);
     groups.removeCoordinator(group, nominee);
     return HttpResponse.noContent();
@@ -148,11 +148,5 @@ class GroupsController {
   HttpResponse<String> calendar(String slug) {
     WorkingGroup group = groups.require(slug);
     return HttpResponse.ok(calendars.ofGroup(slug, group.name())).contentType("text/calendar; charset=utf-8");
-  }
-
-  private UUID existingUser(String id) {
-    UUID user = CommunityJson.uuid(id, "user");
-    users.byId(user).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no user has the id " + id));
-    return user;
   }
 }

@@ -25,16 +25,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.saypro.dcop.accounts.authz.Caller;
-import org.saypro.dcop.accounts.organisations.OrganisationStore;
-import org.saypro.dcop.accounts.users.UserStore;
 import org.saypro.dcop.community.access.CommunityAccess;
 import org.saypro.dcop.community.groups.Groups;
 import org.saypro.dcop.community.projects.Project;
 import org.saypro.dcop.community.projects.Projects;
+import org.saypro.dcop.community.support.AccountLookups;
 import org.saypro.dcop.community.support.Fields;
 import org.saypro.dcop.core.json.Json;
-import org.saypro.dcop.web.ProblemException;
-import org.saypro.dcop.web.ProblemType;
 
 /** Partnership projects: created by group coordinators, reported on by project members. */
 @Controller("/community")
@@ -44,16 +41,13 @@ class ProjectsController {
 
   private final Projects projects;
   private final Groups groups;
-  private final OrganisationStore organisations;
-  private final UserStore users;
+  private final AccountLookups accounts;
   private final CommunityAccess access;
 
-  ProjectsController(Projects projects, Groups groups, OrganisationStore organisations, UserStore users,
-      CommunityAccess access) {
+  ProjectsController(Projects projects, Groups groups, AccountLookups accounts, CommunityAccess access) {
     this.projects = projects;
     this.groups = groups;
-    this.organisations = organisations;
-    this.users = users;
+    this.accounts = accounts;
     this.access = access;
   }
 
@@ -72,7 +66,7 @@ class ProjectsController {
     Map<String, UUID> partners = new LinkedHashMap<>();
     for (int i = 0; i < partnerSlugs.size(); i++) {
       String partner = partnerSlugs.get(i);
-      Optional<UUID> organisation = organisations.bySlug(partner).map(o -> o.id());
+      Optional<UUID> organisation = accounts.organisation(partner);
       if (organisation.isEmpty()) {
         fields.error("partners/" + i, "no organisation is called " + partner);
       } else {
@@ -136,8 +130,7 @@ class ProjectsController {
     access.signedIn(authentication);
     Project project = project(id);
     access.coordinator(authentication, project.groupSlug());
-    UUID user = CommunityJson.uuid(userId, "user");
-    users.byId(user).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no user has the id " + userId));
+    UUID user = accounts.existingUser(userId);
     boolean added = projects.addMember(project.id(), user);
     ObjectNode json = Json.newObject().put("projectId", project.id().toString()).put("userId", user.toString());
     return added ? CommunityJson.created("/community/projects/" + project.id(), json) : CommunityJson.ok(json);

@@ -55,7 +55,7 @@ public class Attendance {
     for (AttendanceReport.Person person : report.people()) {
       Optional<UUID> user = users.byEmail(person.email()).map(u -> u.user().id());
       if (user.isEmpty()) {
-        person.lines().forEach(line -> errors.add(new AttendanceReport.RowError(line, "email",
+        person.lines().forEach(line -> errors.add(new AttendanceReport.RowError(line, report.emailColumn(),
             "no member has the email " + person.email())));
       } else if (person.minutes() < minimumMinutes) {
         below.add(person);

@@ -56,11 +56,18 @@ public final class AttendanceReport {
   private final List<Person> people;
   private final List<RowError> errors;
   private final int dataRows;
+  private final String emailColumn;
 
-  private AttendanceReport(List<Person> people, List<RowError> errors, int dataRows) {
+  private AttendanceReport(List<Person> people, List<RowError> errors, int dataRows, String emailColumn) {
     this.people = List.copyOf(people);
     this.errors = List.copyOf(errors);
     this.dataRows = dataRows;
+    this.emailColumn = emailColumn;
+  }
+
+  /** The email column's name as the file spells it, for reporting rows by column. */
+  public String emailColumn() {
+    return emailColumn;
   }
 
   public List<Person> people() {
@@ -82,7 +89,7 @@ public final class AttendanceReport {
       text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(file)).toString();
     } catch (CharacterCodingException e) {
-      return new AttendanceReport(List.of(), List.of(new RowError(1, "", "the file is not UTF-8 text")), 0);
+      return new AttendanceReport(List.of(), List.of(new RowError(1, "", "the file is not UTF-8 text")), 0, "email");
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
@@ -99,7 +106,7 @@ public final class AttendanceReport {
         }
       }
       if (!errors.isEmpty()) {
-        return new AttendanceReport(List.of(), errors, 0);
+        return new AttendanceReport(List.of(), errors, 0, "email");
       }
       Map<String, List<Interval>> byEmail = new LinkedHashMap<>();
       Map<String, String> names = new LinkedHashMap<>();
@@ -137,10 +144,10 @@ public final class AttendanceReport {
       List<Person> people = new ArrayList<>();
       byEmail.forEach((email, intervals) -> people.add(new Person(email, names.get(email), minutes(intervals),
           intervals.stream().map(Interval::line).sorted().toList())));
-      return new AttendanceReport(people, errors, rows);
+      return new AttendanceReport(people, errors, rows, columns.get("email"));
     } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
       return new AttendanceReport(List.of(), List.of(new RowError(1, "", "the file is not a readable CSV file: "
-          + clip(String.valueOf(e.getMessage())))), 0);
+          + clip(String.valueOf(e.getMessage())))), 0, "email");
     }
   }
 
