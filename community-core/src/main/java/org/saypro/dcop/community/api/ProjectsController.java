@@ -114,9 +114,7 @@ class ProjectsController {
   @Operation(summary = "Change a project's status (coordinators)", description = "{\"status\": planned | active |"
       + " completed}")
   HttpResponse<String> setStatus(@Nullable Authentication authentication, String id, @Body byte[] body) {
-    access.signedIn(authentication);
-    Project project = project(id);
-    access.coordinator(authentication, project.groupSlug());
+    Project project = coordinated(authentication, id);
     Fields fields = new Fields(CommunityJson.body(body));
     Optional<String> status = status(fields, true);
     fields.done("the status");
@@ -127,9 +125,7 @@ class ProjectsController {
   @Put(uri = "/projects/{id}/members/{userId}", produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "Add a member to the project (coordinators); 201, or 200 if already a member")
   HttpResponse<String> addMember(@Nullable Authentication authentication, String id, String userId) {
-    access.signedIn(authentication);
-    Project project = project(id);
-    access.coordinator(authentication, project.groupSlug());
+    Project project = coordinated(authentication, id);
     UUID user = accounts.existingUser(userId);
     boolean added = projects.addMember(project.id(), user);
     ObjectNode json = Json.newObject().put("projectId", project.id().toString()).put("userId", user.toString());
@@ -140,9 +136,9 @@ class ProjectsController {
       produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "Log an activity (project members)", description = "{\"date\", \"description\"}")
   HttpResponse<String> activity(@Nullable Authentication authentication, String id, @Body byte[] body) {
-    access.signedIn(authentication);
-    Project project = project(id);
-    Caller caller = access.projectMember(authentication, project.id(), project.groupSlug());
+    Reporting reporting = reporting(authentication, id);
+    Project project = reporting.project();
+    Caller caller = reporting.caller();
     Fields fields = new Fields(CommunityJson.body(body));
     Optional<LocalDate> date = fields.date("date", true);
     Optional<String> description = fields.text("description", 2000, true);
@@ -156,9 +152,9 @@ class ProjectsController {
   @Operation(summary = "Report a measurable output (project members); emits project.output-reported",
       description = "{\"date\", \"indicator\", \"value\" (number), \"unit\", \"evidenceUrl\" (https)}")
   HttpResponse<String> output(@Nullable Authentication authentication, String id, @Body byte[] body) {
-    access.signedIn(authentication);
-    Project project = project(id);
-    Caller caller = access.projectMember(authentication, project.id(), project.groupSlug());
+    Reporting reporting = reporting(authentication, id);
+    Project project = reporting.project();
+    Caller caller = reporting.caller();
     Fields fields = new Fields(CommunityJson.body(body));
     Optional<LocalDate> date = fields.date("date", true);
     Optional<String> indicator = fields.text("indicator", 200, true);
@@ -172,6 +168,23 @@ class ProjectsController {
         .put("indicator", indicator.get()).put("value", value.get()).put("unit", unit.get());
     evidence.ifPresent(e -> json.put("evidenceUrl", e.toString()));
     return CommunityJson.created("/community/projects/" + project.id(), json);
+  }
+
+  /** A project and a caller who works on it. */
+  private record Reporting(Project project, Caller caller) {}
+
+  private Reporting reporting(@Nullable Authentication authentication, String id) {
+    access.signedIn(authentication);
+    Project project = project(id);
+    return new Reporting(project, access.projectMember(authentication, project.id(), project.groupSlug()));
+  }
+
+  /** The project, when the caller coordinates its group; 401 before 404 before 403. */
+  private Project coordinated(@Nullable Authentication authentication, String id) {
+    access.signedIn(authentication);
+    Project project = project(id);
+    access.coordinator(authentication, project.groupSlug());
+    return project;
   }
 
   private Project project(String id) {
