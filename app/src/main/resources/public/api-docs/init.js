@@ -4,7 +4,8 @@ window.ui = SwaggerUIBundle({
     { url: "/openapi/dcop-issuer-1.yml", name: "Issuer" },
     { url: "/openapi/dcop-verifier-1.yml", name: "Verifier" },
     { url: "/openapi/dcop-accounts-1.yml", name: "Accounts" },
-    { url: "/openapi/dcop-sharing-1.yml", name: "Sharing" }
+    { url: "/openapi/dcop-sharing-1.yml", name: "Sharing" },
+    { url: "/openapi/dcop-community-1.yml", name: "Community" }
   ],
   dom_id: "#swagger-ui",
   presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
