@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saypro.dcop.app.CommunitySupport.Member;
+import org.saypro.dcop.community.webinars.WebinarReminders;
 import org.saypro.dcop.core.json.Json;
 
 /** Webinars: seats and the waiting list (also under concurrency), calendar feeds, and who may schedule. */
@@ -139,6 +140,26 @@ class CommunityWebinarsIT {
     assertEquals(200, mine.statusCode(), mine.body());
     event(new CalendarBuilder().build(new StringReader(mine.body())), id);
     assertEquals(404, server.anonymous().get(link.replaceAll("key=.*", "key=guessed"), "text/calendar").statusCode());
+  }
+
+  @Test
+  void membersWithASeatAreRemindedOnceByEmailWithinTheLeadTime() throws Exception {
+    Instant soon = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+    HttpResponse<String> created = coordinator.api().postJson("/community/groups/" + GROUP + "/webinars",
+        CommunitySupport.webinarBody("Starting soon", soon, 1));
+    assertEquals(201, created.statusCode(), created.body());
+    String id = TestServer.json(created).get("id").asText();
+    Member seated = community.member("Seated");
+    Member waiting = community.member("Waiting");
+    register(seated, id);
+    register(waiting, id);
+    WebinarReminders reminders = server.bean(WebinarReminders.class);
+    reminders.remindDue();
+    reminders.remindDue();
+    assertEquals(1, community.count("select count(*) from email_outbox where to_address = '" + seated.email()
+        + "' and subject = 'Reminder: Starting soon' and body_text like '%https://meet.example/room%'"));
+    assertEquals(0, community.count("select count(*) from email_outbox where to_address = '" + waiting.email() + "'"),
+        "the waiting list is not reminded");
   }
 
   @Test

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * community-core writes the table by SQL rather than depending on the issuer module.
  */
 @Singleton
-class WebinarReminders {
+public class WebinarReminders {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebinarReminders.class);
   private static final DateTimeFormatter WHEN =
