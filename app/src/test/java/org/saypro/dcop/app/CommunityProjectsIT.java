@@ -126,6 +126,12 @@ class CommunityProjectsIT {
     }
 
     JsonNode project = TestServer.json(worker.api().get("/community/projects/" + id, "application/json"));
+    PageSession page = PageSession.signIn(server, worker.email(), CommunitySupport.PASSWORD);
+    assertTrue(page.get("/groups/" + GROUP).body().contains("/projects/" + id), "the group page links the project");
+    HttpResponse<String> projectPage = page.get("/projects/" + id);
+    assertEquals(200, projectPage.statusCode(), projectPage.body());
+    assertTrue(projectPage.body().contains("Panels installed: 24 panels")
+        && projectPage.body().contains("Site survey with the municipality"), projectPage.body());
     List<String> timeline = new ArrayList<>();
     project.get("timeline").forEach(e -> timeline.add(e.get("date").asText() + " " + e.get("type").asText()));
     assertEquals(List.of("2026-02-10 activity", "2026-03-15 output"), timeline);

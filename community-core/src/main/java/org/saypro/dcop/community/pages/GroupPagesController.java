@@ -23,6 +23,7 @@ import org.saypro.dcop.accounts.web.Pages;
 import org.saypro.dcop.community.access.CommunityAccess;
 import org.saypro.dcop.community.groups.Groups;
 import org.saypro.dcop.community.groups.WorkingGroup;
+import org.saypro.dcop.community.projects.Projects;
 import org.saypro.dcop.community.webinars.Webinars;
 
 /** The working groups as pages: the list, and one group with its members, webinars and a join or leave form. */
@@ -33,13 +34,16 @@ class GroupPagesController {
 
   private final Groups groups;
   private final Webinars webinars;
+  private final Projects projects;
   private final CommunityAccess access;
   private final FormTokens formTokens;
   private final Pages pages;
 
-  GroupPagesController(Groups groups, Webinars webinars, CommunityAccess access, FormTokens formTokens, Pages pages) {
+  GroupPagesController(Groups groups, Webinars webinars, Projects projects, CommunityAccess access,
+      FormTokens formTokens, Pages pages) {
     this.groups = groups;
     this.webinars = webinars;
+    this.projects = projects;
     this.access = access;
     this.formTokens = formTokens;
     this.pages = pages;
@@ -66,6 +70,8 @@ class GroupPagesController {
             e.organisations()), "type", e.stakeholderType().map(t -> t.label()).orElse("—"),
             "coordinator", e.coordinator())).toList());
     values.put("webinars", webinars.upcoming(Optional.of(slug)).stream().map(PageModels::webinar).toList());
+    values.put("projects", projects.ofGroup(slug).stream().map(projects::require).map(p -> Map.<String, Object>of(
+        "id", p.id().toString(), "title", p.title(), "status", p.status())).toList());
     return HttpResponse.ok(pages.view("community/group", request, values));
   }
 
