@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
@@ -336,5 +337,35 @@ class BadgeRulesIT {
     TestServer member = server.as(server.signIn("member@example.org", "a long enough password"));
     assertEquals(403, member.get("/organisations/saypro/badge-rules", "application/json").statusCode());
     assertEquals(401, server.anonymous().get("/organisations/saypro/badge-rules", "application/json").statusCode());
+  }
+
+  @Test
+  void thePagesWriteARuleShowTheDryRunAndTheMembersProgress() {
+    PageSession admin = PageSession.signIn(server, TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+    String list = "/console/saypro/badge-rules";
+    String token = admin.formToken(list);
+    HttpResponse<String> refused = admin.postForm(list, Map.of("csrf", token, "yaml", "name: [unclosed"));
+    assertEquals(400, refused.statusCode());
+    assertTrue(refused.body().contains("not valid YAML"), refused.body());
+    assertEquals(403, admin.postForm(list, Map.of("yaml", webinars("No token", "HELPER", 2, "pages")))
+        .statusCode());
+
+    HttpResponse<String> saved = admin.postForm(list, Map.of("csrf", token,
+        "yaml", webinars("Pages regular", "HELPER", 2, "pages")));
+    assertEquals(303, saved.statusCode(), saved.body());
+    String rule = saved.headers().firstValue("Location").orElseThrow();
+    UUID learner = community.member("palesa", "saypro");
+    community.webinar(learner, "pages", "First of two", NOW.minus(1, ChronoUnit.DAYS));
+    HttpResponse<String> page = admin.get(rule);
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("Pages regular"), page.body());
+    HttpResponse<String> dry = admin.postForm(rule + "/dry-run", Map.of("csrf", token));
+    assertTrue(dry.body().contains("Nobody qualifies now."), dry.body());
+
+    PageSession palesa = PageSession.signIn(server, "palesa@example.org", "a long enough password");
+    HttpResponse<String> mine = palesa.get("/my/badges");
+    assertEquals(200, mine.statusCode());
+    assertTrue(mine.body().contains("1 of 2 webinars attended in pages in the last 12 months"), mine.body());
+    assertEquals(403, palesa.get(list).statusCode());
   }
 }
