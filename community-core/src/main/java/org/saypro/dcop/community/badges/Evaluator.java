@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.saypro.dcop.community.events.CommunityEvent;
 
 /**
@@ -31,8 +32,9 @@ public final class Evaluator {
 
   /** @param now events after this moment are ignored (a clock skewed into the future earns nothing early) */
   public static Evaluation evaluate(Condition condition, List<CommunityEvent> events, Instant now) {
+    Set<String> types = condition.eventTypes();
     List<CommunityEvent> relevant = events.stream()
-        .filter(e -> condition.eventTypes().contains(e.type()) && !e.occurredAt().isAfter(now))
+        .filter(e -> types.contains(e.type()) && !e.occurredAt().isAfter(now))
         .sorted(NEWEST_FIRST)
         .toList();
     Instant previous = null;

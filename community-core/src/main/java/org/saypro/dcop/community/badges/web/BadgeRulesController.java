@@ -117,7 +117,7 @@ class BadgeRulesController {
 
   @Post(uri = "/{id}/awards/{member}/revoke", consumes = MediaType.APPLICATION_JSON,
       produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "Revoke a member's award through the status list", description = "{\"reason\": \"...\"}")
+  @Operation(summary = "Revoke a member's award through the status list", description = "Body: {\"reason\": \"...\"}, kept in the audit log")
   String revoke(@Nullable Authentication authentication, String slug, UUID id, String member, @Body byte[] body) {
     Admin admin = admin(authentication, slug);
     UUID user;
