@@ -19,7 +19,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.saypro.dcop.accounts.authz.Authorizer;
-import org.saypro.dcop.accounts.authz.Caller;
 import org.saypro.dcop.accounts.organisations.Organisation;
 import org.saypro.dcop.community.badges.BadgeAward;
 import org.saypro.dcop.community.badges.BadgeRules;
@@ -45,7 +44,7 @@ class BadgeRulesController {
   @Get(produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "The organisation's badge rules, each at its current version")
   String list(@Nullable Authentication authentication, String slug) {
-    Organisation organisation = admin(authentication, slug).organisation();
+    Organisation organisation = Admin.of(authorizer, authentication, slug).organisation();
     ObjectNode json = Json.newObject();
     ArrayNode list = json.putArray("rules");
     rules.list(organisation).forEach(rule -> list.add(RuleJson.rule(organisation, rule)));
@@ -59,7 +58,7 @@ class BadgeRulesController {
           + " {sum: type, field, atLeast, withinMonths?, group?}, {allOf: [...]} or {anyOf: [...]}")
   HttpResponse<String> add(@Nullable Authentication authentication, String slug, HttpRequest<?> request,
       @Body byte[] body) {
-    Admin admin = admin(authentication, slug);
+    Admin admin = Admin.of(authorizer, authentication, slug);
     StoredRule rule = rules.create(admin.organisation(), RuleJson.read(request, body), admin.caller().actor());
     return HttpResponse.<String>status(HttpStatus.CREATED)
         .header("Location", "/organisations/" + slug + "/badge-rules/" + rule.id())
@@ -69,7 +68,7 @@ class BadgeRulesController {
   @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "A badge rule: its current version, every earlier version, and its awards")
   String show(@Nullable Authentication authentication, String slug, UUID id) {
-    Admin admin = admin(authentication, slug);
+    Admin admin = Admin.of(authorizer, authentication, slug);
     StoredRule rule = rules.find(admin.organisation(), id);
     ObjectNode json = RuleJson.rule(admin.organisation(), rule);
     ArrayNode versions = json.putArray("versions");
@@ -90,7 +89,7 @@ class BadgeRulesController {
       description = "Replaces the current version, unless something was awarded under it: then adds a version")
   String edit(@Nullable Authentication authentication, String slug, UUID id, HttpRequest<?> request,
       @Body byte[] body) {
-    Admin admin = admin(authentication, slug);
+    Admin admin = Admin.of(authorizer, authentication, slug);
     return Json.writeString(RuleJson.rule(admin.organisation(),
         rules.edit(admin.organisation(), id, RuleJson.read(request, body), admin.caller().actor())));
   }
@@ -98,7 +97,7 @@ class BadgeRulesController {
   @Post(uri = "/{id}/dry-run", produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "Who meets the rule now (awarded or not); awards nothing")
   String dryRun(@Nullable Authentication authentication, String slug, UUID id) {
-    Admin admin = admin(authentication, slug);
+    Admin admin = Admin.of(authorizer, authentication, slug);
     ObjectNode json = Json.newObject();
     ArrayNode list = json.putArray("qualifiers");
     rules.dryRun(rules.find(admin.organisation(), id)).forEach(q -> list.addObject()
@@ -110,7 +109,7 @@ class BadgeRulesController {
   @Post(uri = "/{id}/backfill", produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "Award the rule's badge to everyone who already meets it, sending no emails")
   String backfill(@Nullable Authentication authentication, String slug, UUID id) {
-    Admin admin = admin(authentication, slug);
+    Admin admin = Admin.of(authorizer, authentication, slug);
     int awarded = rules.backfill(admin.organisation(), rules.find(admin.organisation(), id), admin.caller().actor());
     return Json.writeString(Json.newObject().put("awarded", awarded));
   }
@@ -119,7 +118,7 @@ class BadgeRulesController {
       produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "Revoke a member's award through the status list", description = "Body: {\"reason\": \"...\"}, kept in the audit log")
   String revoke(@Nullable Authentication authentication, String slug, UUID id, String member, @Body byte[] body) {
-    Admin admin = admin(authentication, slug);
+    Admin admin = Admin.of(authorizer, authentication, slug);
     UUID user;
     try {
       user = UUID.fromString(member);
@@ -128,13 +127,5 @@ class BadgeRulesController {
     }
     return Json.writeString(RuleJson.award(rules.revoke(admin.organisation(), rules.find(admin.organisation(), id),
         user, admin.caller().actor(), RuleJson.reason(body))));
-  }
-
-  private record Admin(Caller caller, Organisation organisation) {}
-
-  private Admin admin(@Nullable Authentication authentication, String slug) {
-    authorizer.signedIn(authentication);
-    Organisation organisation = authorizer.organisation(slug);
-    return new Admin(authorizer.organisationAdmin(authentication, organisation), organisation);
   }
 }

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.saypro.dcop.accounts.authz.Authorizer;
-import org.saypro.dcop.accounts.authz.Caller;
 import org.saypro.dcop.accounts.organisations.Organisation;
 import org.saypro.dcop.accounts.web.FormTokens;
 import org.saypro.dcop.accounts.web.Pages;
@@ -62,14 +61,14 @@ class BadgeRulesPages {
 
   @Get(produces = MediaType.TEXT_HTML)
   HttpResponse<?> list(@Nullable Authentication authentication, String slug, HttpRequest<?> request) {
-    Organisation organisation = admin(authentication, slug).organisation();
+    Organisation organisation = Admin.of(authorizer, authentication, slug).organisation();
     return HttpResponse.ok(listPage(request, organisation, EXAMPLE, List.of()));
   }
 
   @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
   HttpResponse<?> add(@Nullable Authentication authentication, String slug, @Body Map<String, String> form,
       HttpRequest<?> request) {
-    Admin admin = admin(authentication, slug);
+    Admin admin = Admin.of(authorizer, authentication, slug);
     formTokens.check(request, Optional.ofNullable(form.get(FormTokens.FIELD)));
     String yaml = form.getOrDefault("yaml", "");
     try {
@@ -83,7 +82,7 @@ class BadgeRulesPages {
 
   @Get(uri = "/{id}", produces = MediaType.TEXT_HTML)
   HttpResponse<?> show(@Nullable Authentication authentication, String slug, UUID id, HttpRequest<?> request) {
-    Admin admin = admin(authentication, slug);
+    Admin admin = Admin.of(authorizer, authentication, slug);
     StoredRule rule = rules.find(admin.organisation(), id);
     return HttpResponse.ok(rulePage(request, admin.organisation(), rule, RuleText.yaml(rule.definition()), Map.of()));
   }
@@ -91,7 +90,7 @@ class BadgeRulesPages {
   @Post(uri = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
   HttpResponse<?> edit(@Nullable Authentication authentication, String slug, UUID id,
       @Body Map<String, String> form, HttpRequest<?> request) {
-    Admin admin = admin(authentication, slug);
+    Admin admin = Admin.of(authorizer, authentication, slug);
     formTokens.check(request, Optional.ofNullable(form.get(FormTokens.FIELD)));
     String yaml = form.getOrDefault("yaml", "");
     try {
@@ -106,7 +105,7 @@ class BadgeRulesPages {
   @Post(uri = "/{id}/dry-run", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
   HttpResponse<?> dryRun(@Nullable Authentication authentication, String slug, UUID id,
       @Body Map<String, String> form, HttpRequest<?> request) {
-    Admin admin = admin(authentication, slug);
+    Admin admin = Admin.of(authorizer, authentication, slug);
     formTokens.check(request, Optional.ofNullable(form.get(FormTokens.FIELD)));
     StoredRule rule = rules.find(admin.organisation(), id);
     return HttpResponse.ok(rulePage(request, admin.organisation(), rule, RuleText.yaml(rule.definition()),
@@ -116,7 +115,7 @@ class BadgeRulesPages {
   @Post(uri = "/{id}/backfill", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
   HttpResponse<?> backfill(@Nullable Authentication authentication, String slug, UUID id,
       @Body Map<String, String> form, HttpRequest<?> request) {
-    Admin admin = admin(authentication, slug);
+    Admin admin = Admin.of(authorizer, authentication, slug);
     formTokens.check(request, Optional.ofNullable(form.get(FormTokens.FIELD)));
     StoredRule rule = rules.find(admin.organisation(), id);
     int awarded = rules.backfill(admin.organisation(), rule, admin.caller().actor());
@@ -170,13 +169,5 @@ class BadgeRulesPages {
   private static Map<String, Object> org(Organisation organisation) {
     return Map.of("slug", organisation.slug(), "name", organisation.name(), "admin", true,
         "issues", organisation.issuerDid().isPresent());
-  }
-
-  private record Admin(Caller caller, Organisation organisation) {}
-
-  private Admin admin(@Nullable Authentication authentication, String slug) {
-    authorizer.signedIn(authentication);
-    Organisation organisation = authorizer.organisation(slug);
-    return new Admin(authorizer.organisationAdmin(authentication, organisation), organisation);
   }
 }
