@@ -76,6 +76,11 @@ final class TestServer implements AutoCloseable {
     return URI.create("http://localhost:" + port + path);
   }
 
+  /** The running server's beans, for tests that drive internals (recording community events, running a relay). */
+  io.micronaut.context.ApplicationContext context() {
+    return server.context();
+  }
+
   /** A plain JDBC connection to the server's database, outside its transaction management. */
   Connection sql() throws SQLException {
     var context = server.context();

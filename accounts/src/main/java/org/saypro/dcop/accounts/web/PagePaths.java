@@ -5,8 +5,8 @@ import java.util.List;
 /** The paths served as web pages rather than API: their errors are pages, and they carry the page headers. */
 public final class PagePaths {
 
-  private static final List<String> EXACT =
-      List.of("/signin", "/signout", "/console", "/verify", "/my/credentials", "/groups", "/webinars");
+  private static final List<String> EXACT = List.of("/signin", "/signout", "/console", "/verify", "/my/credentials",
+      "/my/badges", "/groups", "/webinars");
   private static final List<String> PREFIXES =
       List.of("/console/", "/c/", "/my/credentials/", "/groups/", "/webinars/", "/projects/");
 

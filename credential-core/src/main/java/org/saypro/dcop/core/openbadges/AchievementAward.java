@@ -20,6 +20,7 @@ import org.saypro.dcop.core.model.Urls;
  * @param achievementType an Open Badges achievement type such as "Certificate", "Diploma", "Badge"
  * @param creditsAvailable credits on the qualifications framework, if any
  * @param humanCode the qualification's code as people know it
+ * @param evidence what the learner did to earn it (at most 100 items), carried as the credential's {@code evidence}
  */
 public record AchievementAward(
     String issuerDid,
@@ -34,7 +35,8 @@ public record AchievementAward(
     List<Alignment> alignments,
     Recipient recipient,
     Instant validFrom,
-    Optional<Instant> validUntil) {
+    Optional<Instant> validUntil,
+    List<Evidence> evidence) {
 
   public static final String OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
   private static final String VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
@@ -47,6 +49,10 @@ public record AchievementAward(
     Objects.requireNonNull(validFrom, "validFrom");
     Objects.requireNonNull(validUntil, "validUntil");
     alignments = List.copyOf(alignments);
+    evidence = List.copyOf(evidence);
+    if (evidence.size() > 100) {
+      throw new IllegalArgumentException("at most 100 evidence items");
+    }
     requireText("issuerName", issuerName, 200);
     requireText("name", name, 200);
     requireText("description", description, 4000);
@@ -62,6 +68,14 @@ public record AchievementAward(
     if (validUntil.isPresent() && !validUntil.get().isAfter(validFrom)) {
       throw new IllegalArgumentException("validUntil must be after validFrom");
     }
+  }
+
+  /** An award with no evidence (most awards: the criteria say enough). */
+  public AchievementAward(String issuerDid, String issuerName, String achievementId, String name, String description,
+      String criteria, String achievementType, OptionalInt creditsAvailable, Optional<String> humanCode,
+      List<Alignment> alignments, Recipient recipient, Instant validFrom, Optional<Instant> validUntil) {
+    this(issuerDid, issuerName, achievementId, name, description, criteria, achievementType, creditsAvailable,
+        humanCode, alignments, recipient, validFrom, validUntil, List.of());
   }
 
   public ObjectNode toCredential() {
@@ -101,6 +115,10 @@ public record AchievementAward(
     if (!alignments.isEmpty()) {
       ArrayNode aligned = achievement.putArray("alignment");
       alignments.forEach(a -> aligned.add(a.toJson()));
+    }
+    if (!evidence.isEmpty()) {
+      ArrayNode items = credential.putArray("evidence");
+      evidence.forEach(e -> items.add(e.toJson()));
     }
     return credential;
   }

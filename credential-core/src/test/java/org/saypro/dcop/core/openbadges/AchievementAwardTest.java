@@ -58,6 +58,25 @@ class AchievementAwardTest {
   }
 
   @Test
+  void evidenceIsCarriedAsOpenBadgesEvidenceObjects() {
+    AchievementAward plain = award(new Recipient.ByDid("did:key:z6MkLearner", Optional.empty()), Optional.empty());
+    AchievementAward withEvidence = new AchievementAward(plain.issuerDid(), plain.issuerName(),
+        plain.achievementId(), plain.name(), plain.description(), plain.criteria(), plain.achievementType(),
+        plain.creditsAvailable(), plain.humanCode(), plain.alignments(), plain.recipient(), plain.validFrom(),
+        plain.validUntil(), List.of(new Evidence(Optional.of("urn:dcop:community-event:7"), "Webinar attended",
+            "webinar.attended in curriculum-innovation", "Attended webinar Play-based maths on 2026-03-04")));
+    ObjectNode credential = withEvidence.toCredential();
+    assertValid(credential);
+    JsonNode evidence = credential.get("evidence").get(0);
+    assertEquals("Evidence", evidence.get("type").get(0).asText());
+    assertEquals("urn:dcop:community-event:7", evidence.get("id").asText());
+    assertEquals("Attended webinar Play-based maths on 2026-03-04", evidence.get("narrative").asText());
+    assertFalse(plain.toCredential().has("evidence"), "no evidence, no empty list");
+    assertThrows(IllegalArgumentException.class,
+        () -> new Evidence(Optional.of("not a uri"), "n", "d", "narrative"));
+  }
+
+  @Test
   void badInputIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> new Recipient.ByEmail("not-an-address", Optional.empty()));
     assertThrows(IllegalArgumentException.class, () -> new Recipient.ByDid("https://example.org", Optional.empty()));

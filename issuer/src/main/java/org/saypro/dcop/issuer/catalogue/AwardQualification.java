@@ -5,10 +5,12 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.saypro.dcop.accounts.organisations.Organisation;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.core.openbadges.AchievementAward;
+import org.saypro.dcop.core.openbadges.Evidence;
 import org.saypro.dcop.core.openbadges.Recipient;
 import org.saypro.dcop.issuer.config.IssuerSettings;
 import org.saypro.dcop.issuer.credentials.IssueCredentialService;
@@ -41,12 +43,22 @@ public class AwardQualification {
 
   /**
    * @param validFrom when the award takes effect; empty for now
+   * @param actor who awards (a user id), recorded in the audit event written with the credential
    * @throws IllegalStateException when the organisation does not issue
    */
-  /** @param actor who awards (a user id), recorded in the audit event written with the credential */
   public IssueResult award(
       Organisation organisation, Qualification qualification, Recipient recipient, Optional<Instant> validFrom,
       String actor) {
+    return award(organisation, qualification, recipient, validFrom, actor, List.of(), true);
+  }
+
+  /**
+   * @param evidence what the learner did, carried in the credential (a badge rule's satisfying events)
+   * @param notifyLearner false to send no email (a backfill must not flood learners)
+   */
+  public IssueResult award(
+      Organisation organisation, Qualification qualification, Recipient recipient, Optional<Instant> validFrom,
+      String actor, List<Evidence> evidence, boolean notifyLearner) {
     String issuerDid = organisation.issuerDid().orElseThrow(() -> new IllegalStateException("not an issuer"));
     Instant from = validFrom.orElseGet(Instant::now);
     Optional<Instant> until = qualification.validityMonths().isPresent()
@@ -55,7 +67,8 @@ public class AwardQualification {
     AchievementAward award = new AchievementAward(
         issuerDid, organisation.name(), achievementId(organisation, qualification), qualification.title(),
         qualification.description(), qualification.criteria(), qualification.achievementType(),
-        qualification.credits(), Optional.of(qualification.code()), qualification.alignments(), recipient, from, until);
+        qualification.credits(), Optional.of(qualification.code()), qualification.alignments(), recipient, from, until,
+        evidence);
     ObjectNode request = Json.newObject();
     request.set("credential", award.toCredential());
     String key = "award:" + qualification.id() + ":" + learnerKey(recipient);
@@ -64,7 +77,7 @@ public class AwardQualification {
         + validFrom.map(Instant::toString).orElse("");
     return issuing.issue(request, Optional.of(key), actor, Json.sha256(inputs.getBytes(StandardCharsets.UTF_8)),
         stored -> {
-          if (recipient instanceof Recipient.ByEmail byEmail) {
+          if (notifyLearner && recipient instanceof Recipient.ByEmail byEmail) {
             notify.awarded(stored.uuid(), byEmail.email(), byEmail.name(), organisation.name(), qualification.title());
           }
         });
