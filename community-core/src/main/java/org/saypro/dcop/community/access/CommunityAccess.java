@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -87,6 +88,35 @@ public class CommunityAccess {
     }, r -> true).isPresent();
     if (!member) {
       throw forbidden("only members of the project may report on it");
+    }
+    return caller;
+  }
+
+  /**
+   * A forum moderator: a coordinator of the category's group, or a platform admin. General categories (no group)
+   * are moderated by platform admins only.
+   */
+  @Transactional(readOnly = true)
+  public Caller forumModerator(@Nullable Authentication authentication, Optional<String> group) {
+    Caller caller = authorizer.signedIn(authentication);
+    if (!moderates(caller, group)) {
+      throw forbidden("only moderators of this forum category may do this");
+    }
+    return caller;
+  }
+
+  /** Whether the caller moderates a forum category of that group (none: a general category). */
+  @Transactional(readOnly = true)
+  public boolean moderates(Caller caller, Optional<String> group) {
+    return caller.platformAdmin() || group.filter(g -> coordinates(caller.user().id(), g)).isPresent();
+  }
+
+  /** The thread's author or one of its moderators: they choose the accepted answer. */
+  @Transactional(readOnly = true)
+  public Caller threadOwner(@Nullable Authentication authentication, UUID author, Optional<String> group) {
+    Caller caller = authorizer.signedIn(authentication);
+    if (!caller.user().id().equals(author) && !moderates(caller, group)) {
+      throw forbidden("only the thread's author or its moderators may accept an answer");
     }
     return caller;
   }

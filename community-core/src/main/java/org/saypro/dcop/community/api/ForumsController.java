@@ -1,0 +1,277 @@
+package org.saypro.dcop.community.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.saypro.dcop.accounts.authz.Caller;
+import org.saypro.dcop.community.access.CommunityAccess;
+import org.saypro.dcop.community.forums.Acceptance;
+import org.saypro.dcop.community.forums.Category;
+import org.saypro.dcop.community.forums.ForumThread;
+import org.saypro.dcop.community.forums.Forums;
+import org.saypro.dcop.community.forums.MarkdownRenderer;
+import org.saypro.dcop.community.forums.Moderation;
+import org.saypro.dcop.community.forums.ForumPost;
+import org.saypro.dcop.community.support.Fields;
+import org.saypro.dcop.core.json.Json;
+import org.saypro.dcop.core.validation.FieldError;
+import org.saypro.dcop.web.ProblemException;
+import org.saypro.dcop.web.ProblemType;
+
+/** The forums for signed-in members: threads, replies, answers, reactions, flags, moderation and search. */
+@Controller("/community/forums")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Community")
+class ForumsController {
+
+  /** Longest search query, in characters. */
+  static final int MAX_QUERY = 200;
+
+  private final Forums forums;
+  private final Moderation moderation;
+  private final CommunityAccess access;
+
+  ForumsController(Forums forums, Moderation moderation, CommunityAccess access) {
+    this.forums = forums;
+    this.moderation = moderation;
+    this.access = access;
+  }
+
+  @Get(uri = "/categories", produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "The forum categories: general ones, then one per working group")
+  HttpResponse<String> categories(@Nullable Authentication authentication) {
+    access.signedIn(authentication);
+    ArrayNode list = Json.mapper().createArrayNode();
+    forums.categories().forEach(c -> list.add(category(c)));
+    return CommunityJson.ok(Json.newObject().set("categories", list));
+  }
+
+  @Get(uri = "/categories/{slug}/threads", produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "The category's threads, most recently active first (hidden ones for its moderators)")
+  HttpResponse<String> threads(@Nullable Authentication authentication, String slug) {
+    Caller caller = access.signedIn(authentication);
+    Category category = forums.category(slug);
+    ArrayNode list = Json.mapper().createArrayNode();
+    forums.threads(category, access.moderates(caller, category.group())).forEach(t -> list.add(thread(t)));
+    return CommunityJson.ok(Json.newObject().set("threads", list));
+  }
+
+  @Post(uri = "/categories/{slug}/threads", consumes = MediaType.APPLICATION_JSON,
+      produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "Start a thread (signed-in members)", description = "{\"title\", \"body\" (Markdown)}")
+  HttpResponse<String> start(@Nullable Authentication authentication, String slug, @Body byte[] body) {
+    Caller caller = access.signedIn(authentication);
+    Category category = forums.category(slug);
+    Fields fields = new Fields(CommunityJson.body(body));
+    Optional<String> title = fields.text("title", ForumThread.MAX_TITLE, true);
+    Optional<String> source = fields.text("body", MarkdownRenderer.MAX_SOURCE, true);
+    fields.done("the thread");
+    UUID id = forums.startThread(category, title.get(), source.get(), caller.user().id());
+    return CommunityJson.created("/community/forums/threads/" + id, threadWithPosts(caller, forums.thread(id)));
+  }
+
+  @Get(uri = "/threads/{id}", produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "A thread with its posts; each post has its Markdown source and its sanitised HTML")
+  HttpResponse<String> one(@Nullable Authentication authentication, String id) {
+    Caller caller = access.signedIn(authentication);
+    return CommunityJson.ok(threadWithPosts(caller, visibleThread(caller, id)));
+  }
+
+  @Post(uri = "/threads/{id}/posts", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "Reply to a thread that is not locked", description = "{\"body\" (Markdown)}")
+  HttpResponse<String> reply(@Nullable Authentication authentication, String id, @Body byte[] body) {
+    Caller caller = access.signedIn(authentication);
+    ForumThread thread = visibleThread(caller, id);
+    Fields fields = new Fields(CommunityJson.body(body));
+    Optional<String> source = fields.text("body", MarkdownRenderer.MAX_SOURCE, true);
+    fields.done("the reply");
+    UUID post = forums.reply(thread, source.get(), caller.user().id());
+    return CommunityJson.created("/community/forums/threads/" + thread.id(), post(forums.post(post)));
+  }
+
+  @Put(uri = "/threads/{id}/accepted", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "Accept a reply as the answer (the thread's author or its moderators); emits answer.accepted",
+      description = "{\"postId\"}")
+  HttpResponse<String> accept(@Nullable Authentication authentication, String id, @Body byte[] body) {
+    Caller caller = access.signedIn(authentication);
+    ForumThread thread = visibleThread(caller, id);
+    access.threadOwner(authentication, thread.authorId(), forums.category(thread.category()).group());
+    Fields fields = new Fields(CommunityJson.body(body));
+    Optional<String> post = fields.text("postId", 36, true);
+    fields.done("the answer");
+    Acceptance acceptance = forums.accept(thread, CommunityJson.uuid(post.get(), "post"));
+    return CommunityJson.ok(Json.newObject().put("threadId", thread.id().toString())
+        .put("acceptedPostId", acceptance.post().toString())
+        .put("changed", acceptance instanceof Acceptance.Accepted));
+  }
+
+  @Put(uri = "/posts/{id}/reactions/{kind}", produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "React to a post: like, thanks or insightful; 201, or 200 if already reacted")
+  HttpResponse<String> react(@Nullable Authentication authentication, String id, String kind) {
+    Caller caller = access.signedIn(authentication);
+    ForumPost post = visiblePost(caller, id);
+    boolean added = forums.react(post, caller.user().id(), kind);
+    ObjectNode json = Json.newObject().put("postId", post.id().toString()).put("kind", kind);
+    return added ? CommunityJson.created("/community/forums/threads/" + post.threadId(), json)
+        : CommunityJson.ok(json);
+  }
+
+  @Post(uri = "/posts/{id}/flags", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "Flag a post for the moderators (signed-in members)", description = "{\"reason\"}")
+  HttpResponse<String> flag(@Nullable Authentication authentication, String id, @Body byte[] body) {
+    Caller caller = access.signedIn(authentication);
+    ForumPost post = visiblePost(caller, id);
+    Fields fields = new Fields(CommunityJson.body(body));
+    Optional<String> reason = fields.text("reason", Moderation.MAX_REASON, true);
+    fields.done("the flag");
+    boolean added = moderation.flag(post, caller.user().id(), reason.get());
+    ObjectNode json = Json.newObject().put("postId", post.id().toString());
+    return added ? CommunityJson.created("/community/forums/threads/" + post.threadId(), json)
+        : CommunityJson.ok(json);
+  }
+
+  @Put(uri = "/posts/{id}/hidden", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "Hide or show a post (moderators)", description = "{\"hidden\": true | false}")
+  HttpResponse<String> hidePost(@Nullable Authentication authentication, String id, @Body byte[] body) {
+    access.signedIn(authentication);
+    ForumPost post = forums.post(CommunityJson.uuid(id, "post"));
+    access.forumModerator(authentication, groupOf(forums.thread(post.threadId())));
+    boolean hidden = flag(CommunityJson.body(body), "hidden");
+    moderation.hidePost(post, hidden);
+    return CommunityJson.ok(Json.newObject().put("postId", post.id().toString()).put("hidden", hidden));
+  }
+
+  @Put(uri = "/threads/{id}/hidden", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "Hide or show a thread (moderators)", description = "{\"hidden\": true | false}")
+  HttpResponse<String> hideThread(@Nullable Authentication authentication, String id, @Body byte[] body) {
+    ForumThread thread = moderated(authentication, id);
+    moderation.hideThread(thread, flag(CommunityJson.body(body), "hidden"));
+    return CommunityJson.ok(thread(forums.thread(thread.id())));
+  }
+
+  @Put(uri = "/threads/{id}/locked", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "Lock or unlock a thread (moderators)", description = "{\"locked\": true | false}")
+  HttpResponse<String> lock(@Nullable Authentication authentication, String id, @Body byte[] body) {
+    ForumThread thread = moderated(authentication, id);
+    moderation.lock(thread, flag(CommunityJson.body(body), "locked"));
+    return CommunityJson.ok(thread(forums.thread(thread.id())));
+  }
+
+  @Put(uri = "/threads/{id}/category", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "Move a thread to another category (moderators of both)", description = "{\"category\"}")
+  HttpResponse<String> move(@Nullable Authentication authentication, String id, @Body byte[] body) {
+    ForumThread thread = moderated(authentication, id);
+    Fields fields = new Fields(CommunityJson.body(body));
+    Optional<String> slug = fields.text("category", 40, true);
+    fields.done("the move");
+    Category to = forums.category(slug.get());
+    access.forumModerator(authentication, to.group());
+    moderation.move(thread, to);
+    return CommunityJson.ok(thread(forums.thread(thread.id())));
+  }
+
+  @Get(uri = "/search", produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "Full-text search of thread titles and visible posts (web search syntax)")
+  HttpResponse<String> search(@Nullable Authentication authentication, @QueryValue("q") @Nullable String q) {
+    access.signedIn(authentication);
+    String query = query(q);
+    ArrayNode hits = Json.mapper().createArrayNode();
+    forums.search(query).forEach(h -> hits.addObject().put("threadId", h.threadId().toString())
+        .put("title", h.title()).put("category", h.category()));
+    return CommunityJson.ok(Json.newObject().put("query", query).set("threads", hits));
+  }
+
+  /** The search words: 1 to {@value #MAX_QUERY} characters, else 400 naming q. */
+  static String query(@Nullable String q) {
+    Fields fields = new Fields(Json.newObject().put("q", q));
+    Optional<String> query = fields.text("q", MAX_QUERY, true);
+    fields.done("the search");
+    return query.get();
+  }
+
+  private ForumThread moderated(@Nullable Authentication authentication, String id) {
+    access.signedIn(authentication);
+    ForumThread thread = forums.thread(CommunityJson.uuid(id, "thread"));
+    access.forumModerator(authentication, groupOf(thread));
+    return thread;
+  }
+
+  /** The thread, unless it is hidden from this caller: hidden threads are 404 to all but their moderators. */
+  private ForumThread visibleThread(Caller caller, String id) {
+    ForumThread thread = forums.thread(CommunityJson.uuid(id, "thread"));
+    if (thread.hidden() && !access.moderates(caller, groupOf(thread))) {
+      throw new ProblemException(ProblemType.NOT_FOUND, "no thread has the id " + id);
+    }
+    return thread;
+  }
+
+  private ForumPost visiblePost(Caller caller, String id) {
+    ForumPost post = forums.post(CommunityJson.uuid(id, "post"));
+    ForumThread thread = forums.thread(post.threadId());
+    if ((post.hidden() || thread.hidden()) && !access.moderates(caller, groupOf(thread))) {
+      throw new ProblemException(ProblemType.NOT_FOUND, "no post has the id " + id);
+    }
+    return post;
+  }
+
+  private Optional<String> groupOf(ForumThread thread) {
+    return forums.category(thread.category()).group();
+  }
+
+  private ObjectNode threadWithPosts(Caller caller, ForumThread thread) {
+    ObjectNode json = thread(thread);
+    ArrayNode posts = json.putArray("posts");
+    forums.posts(thread, access.moderates(caller, groupOf(thread))).forEach(p -> posts.add(post(p)));
+    return json;
+  }
+
+  private static boolean flag(JsonNode body, String name) {
+    JsonNode value = body.get(name);
+    if (value == null || !value.isBoolean()) {
+      throw new ProblemException(ProblemType.INVALID_REQUEST, "the request is not valid",
+          List.of(new FieldError("/" + name, "must be true or false")));
+    }
+    return value.asBoolean();
+  }
+
+  private static ObjectNode category(Category c) {
+    ObjectNode json = Json.newObject().put("slug", c.slug()).put("name", c.name()).put("description",
+        c.description());
+    c.group().ifPresent(g -> json.put("group", g));
+    return json;
+  }
+
+  private static ObjectNode thread(ForumThread t) {
+    ObjectNode json = Json.newObject().put("id", t.id().toString()).put("category", t.category())
+        .put("title", t.title()).put("authorId", t.authorId().toString()).put("authorName", t.authorName())
+        .put("locked", t.locked()).put("hidden", t.hidden()).put("createdAt", t.createdAt().toString());
+    t.acceptedPost().ifPresent(p -> json.put("acceptedPostId", p.toString()));
+    return json;
+  }
+
+  private static ObjectNode post(ForumPost p) {
+    ObjectNode json = Json.newObject().put("id", p.id().toString()).put("threadId", p.threadId().toString())
+        .put("authorId", p.authorId().toString()).put("authorName", p.authorName()).put("body", p.source())
+        .put("html", p.html()).put("hidden", p.hidden()).put("createdAt", p.createdAt().toString());
+    ObjectNode reactions = json.putObject("reactions");
+    p.reactions().forEach(reactions::put);
+    return json;
+  }
+}
