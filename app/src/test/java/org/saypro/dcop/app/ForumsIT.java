@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,6 +154,49 @@ class ForumsIT {
     assertEquals(200, server.putJson("/community/forums/threads/" + thread + "/category",
         "{\"category\": \"general\"}").statusCode());
     assertEquals(400, server.get("/community/forums/search?q=", "application/json").statusCode());
+  }
+
+  @Test
+  void pagesRenderHostilePostsSafelyAndTheirFormsNeedTheFormToken() {
+    Member author = community.member("Page author");
+    Member other = community.member("Page reader");
+    PageSession browser = PageSession.signIn(server, author.email(), CommunitySupport.PASSWORD);
+    assertEquals(3, PageSession.visitor(server).get("/forums").statusCode() / 100, "visitors are sent to sign in");
+    assertTrue(browser.get("/forums").body().contains("/forums/c/" + GROUP));
+
+    String token = browser.formToken("/forums/c/general");
+    Map<String, String> thread = Map.of("title", "Page thread about moodlequizzes", "body", HOSTILE);
+    assertEquals(403, browser.postForm("/forums/c/general/threads", thread).statusCode(), "no form token");
+    Map<String, String> withToken = new HashMap<>(thread);
+    withToken.put("csrf", token);
+    HttpResponse<String> created = browser.postForm("/forums/c/general/threads", withToken);
+    assertEquals(303, created.statusCode(), created.body());
+    String location = created.headers().firstValue("Location").orElseThrow();
+
+    HttpResponse<String> page = browser.get(location);
+    assertEquals(200, page.statusCode(), page.body());
+    String body = page.body();
+    assertFalse(body.contains("<script>alert") || body.contains("javascript:alert") || body.contains("<img src=x"),
+        body);
+    assertTrue(body.contains("&lt;script&gt;") && body.contains("href=\"https://example.org\""), body);
+
+    String threadId = location.substring(location.lastIndexOf('/') + 1);
+    assertEquals(303, browser.postForm(location + "/replies", Map.of("csrf", token, "body", "A *reply*"))
+        .statusCode());
+    assertTrue(browser.get(location).body().contains("<em>reply</em>"));
+    String postId = TestServer.json(author.api().get("/community/forums/threads/" + threadId, "application/json"))
+        .get("posts").get(1).get("id").asText();
+    PageSession reader = PageSession.signIn(server, other.email(), CommunitySupport.PASSWORD);
+    String readerToken = reader.formToken(location);
+    assertEquals(403, reader.postForm("/forums/p/" + postId + "/visibility",
+        Map.of("csrf", readerToken, "action", "hide")).statusCode(), "members are not moderators");
+    assertEquals(303, reader.postForm("/forums/p/" + postId + "/flag", Map.of("csrf", readerToken, "reason",
+        "off topic")).statusCode());
+    assertEquals(403, reader.postForm("/forums/p/" + postId + "/flag", Map.of("reason", "off topic")).statusCode());
+
+    HttpResponse<String> search = reader.get("/forums/search?q=moodlequizzes");
+    assertEquals(200, search.statusCode());
+    assertTrue(search.body().contains("/forums/t/" + threadId), search.body());
   }
 
   private static List<String> hits(Member member, String query) {
