@@ -32,7 +32,10 @@ class ForumsIT {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(dataDir, TestServer.freePort(), CommunitySupport.PROPERTIES);
+    Map<String, Object> properties = new HashMap<>(CommunitySupport.PROPERTIES);
+    properties.put("dcop.community.digest-interval", "1s");
+    properties.put("dcop.community.digest-initial-delay", "1s");
+    server = TestServer.start(dataDir, TestServer.freePort(), properties);
     community = new CommunitySupport(server);
     coordinator = community.coordinator("Forum coordinator", GROUP);
   }
@@ -197,6 +200,33 @@ class ForumsIT {
     HttpResponse<String> search = reader.get("/forums/search?q=moodlequizzes");
     assertEquals(200, search.statusCode());
     assertTrue(search.body().contains("/forums/t/" + threadId), search.body());
+  }
+
+  @Test
+  void mentionsMailAtOnceOrInTheDailyDigest() throws Exception {
+    Member writer = community.member("Mention writer");
+    Member eager = community.member("Eager reader");
+    Member patient = community.member("Patient reader");
+    assertEquals(400, patient.api().putJson("/community/forums/notifications", "{\"mentions\": \"hourly\"}")
+        .statusCode());
+    assertEquals(200, patient.api().putJson("/community/forums/notifications", "{\"mentions\": \"daily\"}")
+        .statusCode());
+    String thread = startThread(writer, "help", "Who knows the timetable tool?",
+        "Asking @" + eager.email() + " and @\"Patient reader\".");
+    assertEquals(1, community.count("select count(*) from email_outbox where to_address = '" + eager.email()
+        + "' and body_text like '%/forums/t/" + thread + "%'"), "an immediate e-mail");
+    assertEquals(1, community.count("select count(*) from forum_mention where user_id = '" + patient.id() + "'"));
+    long digests = 0;
+    for (int i = 0; i < 100 && digests == 0; i++) {
+      Thread.sleep(100);
+      digests = community.count("select count(*) from email_outbox where to_address = '" + patient.email()
+          + "' and subject = 'Your forum mentions of the day' and body_text like '%/forums/t/" + thread + "%'");
+    }
+    assertEquals(1, digests, "one digest for the daily reader");
+    reply(writer, thread, "Once more, @\"Patient reader\"");
+    Thread.sleep(2500);
+    assertEquals(1, community.count("select count(*) from email_outbox where to_address = '" + patient.email()
+        + "'"), "no second digest within a day");
   }
 
   private static List<String> hits(Member member, String query) {

@@ -27,6 +27,7 @@ import org.saypro.dcop.community.forums.Category;
 import org.saypro.dcop.community.forums.ForumThread;
 import org.saypro.dcop.community.forums.Forums;
 import org.saypro.dcop.community.forums.MarkdownRenderer;
+import org.saypro.dcop.community.forums.Mentions;
 import org.saypro.dcop.community.forums.Moderation;
 import org.saypro.dcop.community.forums.ForumPost;
 import org.saypro.dcop.community.support.Fields;
@@ -46,11 +47,13 @@ class ForumsController {
 
   private final Forums forums;
   private final Moderation moderation;
+  private final Mentions mentions;
   private final CommunityAccess access;
 
-  ForumsController(Forums forums, Moderation moderation, CommunityAccess access) {
+  ForumsController(Forums forums, Moderation moderation, Mentions mentions, CommunityAccess access) {
     this.forums = forums;
     this.moderation = moderation;
+    this.mentions = mentions;
     this.access = access;
   }
 
@@ -185,6 +188,34 @@ class ForumsController {
     access.forumModerator(authentication, to.group());
     moderation.move(thread, to);
     return CommunityJson.ok(thread(forums.thread(thread.id())));
+  }
+
+  @Get(uri = "/notifications", produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "How the caller hears of mentions: immediate, daily or off")
+  HttpResponse<String> notifications(@Nullable Authentication authentication) {
+    Caller caller = access.signedIn(authentication);
+    return CommunityJson.ok(Json.newObject().put("mentions", mentions.preference(caller.user().id())));
+  }
+
+  @Put(uri = "/notifications", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "Choose how to hear of mentions", description = "{\"mentions\": immediate | daily | off}")
+  HttpResponse<String> setNotifications(@Nullable Authentication authentication, @Body byte[] body) {
+    Caller caller = access.signedIn(authentication);
+    Fields fields = new Fields(CommunityJson.body(body));
+    Optional<String> mode = mentionMode(fields);
+    fields.done("the notification setting");
+    mentions.setPreference(caller.user().id(), mode.get());
+    return CommunityJson.ok(Json.newObject().put("mentions", mode.get()));
+  }
+
+  /** The "mentions" field: one of {@link Mentions#MODES}. */
+  static Optional<String> mentionMode(Fields fields) {
+    Optional<String> mode = fields.text("mentions", 20, true);
+    if (mode.isPresent() && !Mentions.MODES.contains(mode.get())) {
+      fields.error("mentions", "must be immediate, daily or off");
+      return Optional.empty();
+    }
+    return mode;
   }
 
   @Get(uri = "/search", produces = MediaType.APPLICATION_JSON)

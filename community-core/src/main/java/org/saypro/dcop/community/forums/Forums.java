@@ -34,11 +34,13 @@ public class Forums {
   private final JdbcOperations jdbc;
   private final MarkdownRenderer markdown;
   private final CommunityEvents events;
+  private final Mentions mentions;
 
-  Forums(JdbcOperations jdbc, MarkdownRenderer markdown, CommunityEvents events) {
+  Forums(JdbcOperations jdbc, MarkdownRenderer markdown, CommunityEvents events, Mentions mentions) {
     this.jdbc = jdbc;
     this.markdown = markdown;
     this.events = events;
+    this.mentions = mentions;
   }
 
   @Transactional(readOnly = true)
@@ -108,7 +110,7 @@ public class Forums {
       s.setString(3, title);
       s.setObject(4, author);
     });
-    insertPost(id, source, author);
+    insertPost(id, title, source, author);
     return id;
   }
 
@@ -121,7 +123,7 @@ public class Forums {
     if (thread.locked()) {
       throw new ProblemException(ProblemType.FORBIDDEN, "the thread is locked: it takes no more replies");
     }
-    UUID post = insertPost(thread.id(), source, author);
+    UUID post = insertPost(thread.id(), thread.title(), source, author);
     Rows.update(jdbc, "update forum_thread set last_post_at = now() where id = ?", s -> s.setObject(1, thread.id()));
     return post;
   }
@@ -188,7 +190,8 @@ public class Forums {
         r -> new SearchHit(r.getObject(1, UUID.class), r.getString(2), r.getString(3), r.getFloat(4)));
   }
 
-  private UUID insertPost(UUID thread, String source, UUID author) {
+  /** Stores the post with its rendered HTML, and its mentions with their e-mails, in the caller's transaction. */
+  private UUID insertPost(UUID thread, String title, String source, UUID author) {
     UUID id = UUID.randomUUID();
     String html = markdown.render(source);
     Rows.update(jdbc, "insert into forum_post (id, thread_id, author_id, source, html) values (?, ?, ?, ?, ?)", s -> {
@@ -198,6 +201,7 @@ public class Forums {
       s.setString(4, source);
       s.setString(5, html);
     });
+    mentions.record(id, thread, title, author, source);
     return id;
   }
 

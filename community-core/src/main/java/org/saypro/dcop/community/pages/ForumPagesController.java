@@ -33,6 +33,7 @@ import org.saypro.dcop.community.forums.ForumPost;
 import org.saypro.dcop.community.forums.ForumThread;
 import org.saypro.dcop.community.forums.Forums;
 import org.saypro.dcop.community.forums.MarkdownRenderer;
+import org.saypro.dcop.community.forums.Mentions;
 import org.saypro.dcop.community.forums.Moderation;
 import org.saypro.dcop.community.forums.Reactions;
 import org.saypro.dcop.community.support.Fields;
@@ -55,14 +56,16 @@ class ForumPagesController {
 
   private final Forums forums;
   private final Moderation moderation;
+  private final Mentions mentions;
   private final CommunityAccess access;
   private final FormTokens formTokens;
   private final Pages pages;
 
-  ForumPagesController(Forums forums, Moderation moderation, CommunityAccess access, FormTokens formTokens,
-      Pages pages) {
+  ForumPagesController(Forums forums, Moderation moderation, Mentions mentions, CommunityAccess access,
+      FormTokens formTokens, Pages pages) {
     this.forums = forums;
     this.moderation = moderation;
+    this.mentions = mentions;
     this.access = access;
     this.formTokens = formTokens;
     this.pages = pages;
@@ -70,10 +73,24 @@ class ForumPagesController {
 
   @Get(produces = MediaType.TEXT_HTML)
   HttpResponse<?> index(@Nullable Authentication authentication, HttpRequest<?> request) {
-    access.signedIn(authentication);
+    Caller caller = access.signedIn(authentication);
     List<Map<String, Object>> categories = forums.categories().stream().map(c -> Map.<String, Object>of(
         "slug", c.slug(), "name", c.name(), "description", c.description())).toList();
-    return HttpResponse.ok(pages.view("forums/index", request, Map.of("categories", categories)));
+    return HttpResponse.ok(pages.view("forums/index", request, Map.of("categories", categories,
+        "mentions", mentions.preference(caller.user().id()), "modes", Mentions.MODES)));
+  }
+
+  @Post(uri = "/notifications", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  HttpResponse<?> notifications(@Nullable Authentication authentication, @Body Map<String, String> form,
+      HttpRequest<?> request) {
+    Caller caller = access.signedIn(authentication);
+    formTokens.check(request, Optional.ofNullable(form.get(FormTokens.FIELD)));
+    String mode = String.valueOf(form.get("mentions"));
+    if (!Mentions.MODES.contains(mode)) {
+      throw new ProblemException(ProblemType.INVALID_REQUEST, "mentions are immediate, daily or off");
+    }
+    mentions.setPreference(caller.user().id(), mode);
+    return HttpResponse.seeOther(URI.create("/forums"));
   }
 
   @Get(uri = "/c/{slug}", produces = MediaType.TEXT_HTML)
