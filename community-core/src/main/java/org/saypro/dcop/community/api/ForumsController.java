@@ -131,9 +131,7 @@ class ForumsController {
     Caller caller = access.signedIn(authentication);
     ForumPost post = visiblePost(caller, id);
     boolean added = forums.react(post, caller.user().id(), kind);
-    ObjectNode json = Json.newObject().put("postId", post.id().toString()).put("kind", kind);
-    return added ? CommunityJson.created("/community/forums/threads/" + post.threadId(), json)
-        : CommunityJson.ok(json);
+    return createdOrOk(added, post, Json.newObject().put("postId", post.id().toString()).put("kind", kind));
   }
 
   @Post(uri = "/posts/{id}/flags", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -145,9 +143,7 @@ class ForumsController {
     Optional<String> reason = fields.text("reason", Moderation.MAX_REASON, true);
     fields.done("the flag");
     boolean added = moderation.flag(post, caller.user().id(), reason.get());
-    ObjectNode json = Json.newObject().put("postId", post.id().toString());
-    return added ? CommunityJson.created("/community/forums/threads/" + post.threadId(), json)
-        : CommunityJson.ok(json);
+    return createdOrOk(added, post, Json.newObject().put("postId", post.id().toString()));
   }
 
   @Put(uri = "/posts/{id}/hidden", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -235,6 +231,12 @@ class ForumsController {
     Optional<String> query = fields.text("q", MAX_QUERY, true);
     fields.done("the search");
     return query.get();
+  }
+
+  /** 201 for something new on the post, 200 when the caller had done it already. */
+  private static HttpResponse<String> createdOrOk(boolean added, ForumPost post, ObjectNode json) {
+    return added ? CommunityJson.created("/community/forums/threads/" + post.threadId(), json)
+        : CommunityJson.ok(json);
   }
 
   private ForumThread moderated(@Nullable Authentication authentication, String id) {

@@ -35,26 +35,17 @@ public class Moderation {
 
   @Transactional
   public void hidePost(ForumPost post, boolean hidden) {
-    Rows.update(jdbc, "update forum_post set hidden = ? where id = ?", s -> {
-      s.setBoolean(1, hidden);
-      s.setObject(2, post.id());
-    });
+    set("update forum_post set hidden = ? where id = ?", hidden, post.id());
   }
 
   @Transactional
   public void hideThread(ForumThread thread, boolean hidden) {
-    Rows.update(jdbc, "update forum_thread set hidden = ? where id = ?", s -> {
-      s.setBoolean(1, hidden);
-      s.setObject(2, thread.id());
-    });
+    set("update forum_thread set hidden = ? where id = ?", hidden, thread.id());
   }
 
   @Transactional
   public void lock(ForumThread thread, boolean locked) {
-    Rows.update(jdbc, "update forum_thread set locked = ? where id = ?", s -> {
-      s.setBoolean(1, locked);
-      s.setObject(2, thread.id());
-    });
+    set("update forum_thread set locked = ? where id = ?", locked, thread.id());
   }
 
   @Transactional
@@ -62,6 +53,13 @@ public class Moderation {
     Rows.update(jdbc, "update forum_thread set category = ? where id = ?", s -> {
       s.setString(1, to.slug());
       s.setObject(2, thread.id());
+    });
+  }
+
+  private void set(String sql, boolean value, UUID id) {
+    Rows.update(jdbc, sql, s -> {
+      s.setBoolean(1, value);
+      s.setObject(2, id);
     });
   }
 }

@@ -83,8 +83,7 @@ class ForumPagesController {
   @Post(uri = "/notifications", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
   HttpResponse<?> notifications(@Nullable Authentication authentication, @Body Map<String, String> form,
       HttpRequest<?> request) {
-    Caller caller = access.signedIn(authentication);
-    formTokens.check(request, Optional.ofNullable(form.get(FormTokens.FIELD)));
+    Caller caller = formSender(authentication, form, request);
     String mode = String.valueOf(form.get("mentions"));
     if (!Mentions.MODES.contains(mode)) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "mentions are immediate, daily or off");
@@ -107,8 +106,7 @@ class ForumPagesController {
   @Post(uri = "/c/{slug}/threads", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
   HttpResponse<?> start(@Nullable Authentication authentication, String slug, @Body Map<String, String> form,
       HttpRequest<?> request) {
-    Caller caller = access.signedIn(authentication);
-    formTokens.check(request, Optional.ofNullable(form.get(FormTokens.FIELD)));
+    Caller caller = formSender(authentication, form, request);
     Category category = forums.category(slug);
     Fields fields = fields(form);
     Optional<String> title = fields.text("title", ForumThread.MAX_TITLE, true);
@@ -140,8 +138,7 @@ class ForumPagesController {
   @Post(uri = "/t/{id}/replies", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
   HttpResponse<?> reply(@Nullable Authentication authentication, String id, @Body Map<String, String> form,
       HttpRequest<?> request) {
-    Caller caller = access.signedIn(authentication);
-    formTokens.check(request, Optional.ofNullable(form.get(FormTokens.FIELD)));
+    Caller caller = formSender(authentication, form, request);
     ForumThread thread = visibleThread(caller, id);
     Fields fields = fields(form);
     Optional<String> body = fields.text("body", MarkdownRenderer.MAX_SOURCE, true);
@@ -153,8 +150,7 @@ class ForumPagesController {
   @Post(uri = "/t/{id}/accept", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
   HttpResponse<?> accept(@Nullable Authentication authentication, String id, @Body Map<String, String> form,
       HttpRequest<?> request) {
-    Caller caller = access.signedIn(authentication);
-    formTokens.check(request, Optional.ofNullable(form.get(FormTokens.FIELD)));
+    Caller caller = formSender(authentication, form, request);
     ForumThread thread = visibleThread(caller, id);
     access.threadOwner(authentication, thread.authorId(), forums.category(thread.category()).group());
     forums.accept(thread, uuid(form.get("post"), "post"));
@@ -164,10 +160,8 @@ class ForumPagesController {
   @Post(uri = "/p/{id}/react", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
   HttpResponse<?> react(@Nullable Authentication authentication, String id, @Body Map<String, String> form,
       HttpRequest<?> request) {
-    Caller caller = access.signedIn(authentication);
-    formTokens.check(request, Optional.ofNullable(form.get(FormTokens.FIELD)));
-    ForumPost post = forums.post(uuid(id, "post"));
-    visibleThread(caller, post.threadId().toString());
+    Caller caller = formSender(authentication, form, request);
+    ForumPost post = visiblePost(caller, id);
     forums.react(post, caller.user().id(), String.valueOf(form.get("kind")));
     return toThread(post.threadId());
   }
@@ -175,10 +169,8 @@ class ForumPagesController {
   @Post(uri = "/p/{id}/flag", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
   HttpResponse<?> flag(@Nullable Authentication authentication, String id, @Body Map<String, String> form,
       HttpRequest<?> request) {
-    Caller caller = access.signedIn(authentication);
-    formTokens.check(request, Optional.ofNullable(form.get(FormTokens.FIELD)));
-    ForumPost post = forums.post(uuid(id, "post"));
-    visibleThread(caller, post.threadId().toString());
+    Caller caller = formSender(authentication, form, request);
+    ForumPost post = visiblePost(caller, id);
     Fields fields = fields(form);
     Optional<String> reason = fields.text("reason", Moderation.MAX_REASON, true);
     fields.done("the flag");
@@ -190,8 +182,7 @@ class ForumPagesController {
       produces = MediaType.TEXT_HTML)
   HttpResponse<?> visibility(@Nullable Authentication authentication, String id, @Body Map<String, String> form,
       HttpRequest<?> request) {
-    access.signedIn(authentication);
-    formTokens.check(request, Optional.ofNullable(form.get(FormTokens.FIELD)));
+    formSender(authentication, form, request);
     ForumPost post = forums.post(uuid(id, "post"));
     access.forumModerator(authentication, forums.category(forums.thread(post.threadId()).category()).group());
     moderation.hidePost(post, "hide".equals(form.get("action")));
@@ -203,8 +194,7 @@ class ForumPagesController {
       produces = MediaType.TEXT_HTML)
   HttpResponse<?> moderate(@Nullable Authentication authentication, String id, @Body Map<String, String> form,
       HttpRequest<?> request) {
-    access.signedIn(authentication);
-    formTokens.check(request, Optional.ofNullable(form.get(FormTokens.FIELD)));
+    formSender(authentication, form, request);
     ForumThread thread = forums.thread(uuid(id, "thread"));
     access.forumModerator(authentication, forums.category(thread.category()).group());
     switch (String.valueOf(form.get("action"))) {
@@ -241,6 +231,24 @@ class ForumPagesController {
       values.put("searched", true);
     }
     return HttpResponse.ok(pages.view("forums/search", request, values));
+  }
+
+  /** The signed-in member who sent the form, when it carries their session's form token. */
+  private Caller formSender(@Nullable Authentication authentication, Map<String, String> form,
+      HttpRequest<?> request) {
+    Caller caller = access.signedIn(authentication);
+    formTokens.check(request, Optional.ofNullable(form.get(FormTokens.FIELD)));
+    return caller;
+  }
+
+  /** The post, unless it or its thread is hidden from this caller (404, as for the API). */
+  private ForumPost visiblePost(Caller caller, String id) {
+    ForumPost post = forums.post(uuid(id, "post"));
+    ForumThread thread = visibleThread(caller, post.threadId().toString());
+    if (post.hidden() && !access.moderates(caller, forums.category(thread.category()).group())) {
+      throw new ProblemException(ProblemType.NOT_FOUND, "no post has the id " + id);
+    }
+    return post;
   }
 
   private ForumThread visibleThread(Caller caller, String id) {
