@@ -138,27 +138,35 @@ class StatusStore {
 
   /**
    * Takes free indexes among {@code candidates} for the credentials: the n-th candidate still free goes to the n-th
-   * credential, so random candidates give random indexes. Rows are inserted in index order, so two transactions taking
-   * overlapping indexes wait for each other rather than deadlock. A candidate another transaction took meanwhile is
-   * skipped (the primary key decides), and its credential gets none this time.
+   * credential, so random candidates give random indexes. A free candidate is taken only under a transaction-scoped
+   * advisory lock on (list, index), tried without waiting: an index another transaction has just taken but not yet
+   * committed is invisible here, and without the lock the insert would wait for that transaction (signing a whole
+   * chunk) to end. Every allocation takes the lock, so holding it means no open transaction took the index; one
+   * committed meanwhile is skipped by the primary key. A credential whose candidate is skipped gets none this time.
    *
    * @return the index taken for each credential that got one
    */
   Map<UUID, Integer> take(StatusListId list, int[] candidates, List<UUID> credentials) {
     return jdbc.prepareStatement(
         "insert into status_entry (list_id, list_index, credential_uuid, purpose)"
-            + " select ?, f.i, w.credential, ? from"
+            + " select ?, f.i, (?::uuid[])[f.k], ? from"
             + " (select c.i, row_number() over (order by c.n) as k from unnest(?::int[]) with ordinality as c(i, n)"
-            + " where not exists (select 1 from status_entry e where e.list_id = ? and e.list_index = c.i)) as f"
-            + " join unnest(?::uuid[]) with ordinality as w(credential, k) using (k)"
-            + " order by f.i"
+            // lateral with limit: one index probe per candidate; an anti-join or exists may be planned as a scan of
+            // every entry of the list
+            + " left join lateral (select true as taken from status_entry e where e.list_id = ? and e.list_index = c.i"
+            + " limit 1) as t on true"
+            // case: the lock is tried only once the index is known to be free, so taken candidates hold no lock
+            + " where case when t.taken then false else pg_try_advisory_xact_lock(hashtext(?), c.i) end) as f"
+            + " where f.k <= ?"
             + " on conflict (list_id, list_index) do nothing returning credential_uuid, list_index", s -> {
           Connection connection = s.getConnection();
           s.setString(1, list.toString());
-          s.setString(2, list.purpose().label());
-          s.setArray(3, connection.createArrayOf("int4", IntStream.of(candidates).boxed().toArray(Integer[]::new)));
-          s.setString(4, list.toString());
-          s.setArray(5, connection.createArrayOf("uuid", credentials.toArray(UUID[]::new)));
+          s.setArray(2, connection.createArrayOf("uuid", credentials.toArray(UUID[]::new)));
+          s.setString(3, list.purpose().label());
+          s.setArray(4, connection.createArrayOf("int4", IntStream.of(candidates).boxed().toArray(Integer[]::new)));
+          s.setString(5, list.toString());
+          s.setString(6, list.toString());
+          s.setInt(7, credentials.size());
           Map<UUID, Integer> taken = new HashMap<>();
           try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
