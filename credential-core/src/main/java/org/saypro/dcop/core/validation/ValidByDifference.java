@@ -54,7 +54,8 @@ final class ValidByDifference {
   }
 
   /**
-   * True when {@code document} is shown valid; false when it is not shown so (it may still be valid: validate it whole).
+   * True when {@code document} is shown valid; false when it is not shown so (it may still be valid: validate it
+   * whole).
    *
    * @param accepted a document the schema accepted
    */

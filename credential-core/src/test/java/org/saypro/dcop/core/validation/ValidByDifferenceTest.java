@@ -41,7 +41,8 @@ class ValidByDifferenceTest {
     JsonNode second = award("sipho@example.org", "Sipho", 90_210);
     assertEquals(List.of(), SCHEMA.validateWhole(first));
     Set<String> checked = new TreeSet<>();
-    ValidByDifference difference = ValidByDifference.of(DOCUMENT, (pointer, value) -> checked.add(pointer)).orElseThrow();
+    ValidByDifference difference =
+        ValidByDifference.of(DOCUMENT, (pointer, value) -> checked.add(pointer)).orElseThrow();
 
     assertTrue(difference.valid(second, first));
 

@@ -151,8 +151,12 @@ class IssueInOneTransaction {
     return algorithm -> looked.computeIfAbsent(algorithm, once);
   }
 
-  /** The credentialStatus of each credential that is a JSON object, from its issuer's lists (the pipeline refuses others). */
-  private Map<Integer, JsonNode> statuses(List<Integer> positions, List<IssueRequest> requests, Map<Integer, UUID> uuids) {
+  /**
+   * The credentialStatus of each credential that is a JSON object (the pipeline refuses the others), from its issuer's
+   * lists.
+   */
+  private Map<Integer, JsonNode> statuses(
+      List<Integer> positions, List<IssueRequest> requests, Map<Integer, UUID> uuids) {
     Map<String, List<Integer>> byOwner = new LinkedHashMap<>();
     for (int position : positions) {
       JsonNode credential = requests.get(position).credential();

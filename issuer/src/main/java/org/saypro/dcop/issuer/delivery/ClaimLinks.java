@@ -52,7 +52,8 @@ public class ClaimLinks {
             + " select t, c, ? from unnest(?::bytea[], ?::uuid[]) as v(t, c)", s -> {
           Connection connection = s.getConnection();
           s.setTimestamp(1, Timestamp.from(expires));
-          s.setArray(2, connection.createArrayOf("bytea", tokens.stream().map(ClaimLinks::hash).toArray(byte[][]::new)));
+          s.setArray(2, connection.createArrayOf("bytea",
+              tokens.stream().map(ClaimLinks::hash).toArray(byte[][]::new)));
           s.setArray(3, connection.createArrayOf("uuid", credentials.toArray(UUID[]::new)));
           return s.executeUpdate();
         });

@@ -21,10 +21,11 @@ import org.saypro.dcop.core.status.BitstringStatusListEntry;
  * is taken only if the credential is stored. Indexes are drawn at random (a credential's position says nothing about
  * when it was issued, nor which credentials were issued together) and never reused: the primary key (list, index)
  * decides races, without locking the list, and a lock per index tried without waiting keeps concurrent chunks from
- * queueing behind each other's uncommitted entries ({@link StatusStore#take}). The credentials of one call are served together: each round draws enough
- * random candidates for all still waiting, judged by how full the last round found the list, and takes them in one
- * statement. Once fewer than one candidate in {@value #SCAN_BELOW_ONE_IN} is free, a scan finds free indexes instead;
- * when there is none, the list is closed and the next one opened.
+ * queueing behind each other's uncommitted entries ({@link StatusStore#take}). The credentials of one call are
+ * served together: each round draws enough random candidates for all still waiting, judged by how full the last
+ * round found the list, and takes them in one statement. Once fewer than one candidate in
+ * {@value #SCAN_BELOW_ONE_IN} is free, a scan finds free indexes instead; when there is none, the list is closed and
+ * the next one opened.
  */
 @Singleton
 public class AllocateStatus {

@@ -45,8 +45,8 @@ class IssueTogetherIT {
 
   @Test
   void aRefusedCredentialFailsAloneAndTakesNothingWithIt() {
-    long credentialsBefore = count("select count(*) from credential");
-    long entriesBefore = count("select count(*) from status_entry");
+    long credentialsBefore = database.count("select count(*) from credential");
+    long entriesBefore = database.count("select count(*) from status_entry");
     List<IssueRequest> requests = List.of(request("refused-a", "Thandi"), invalid("refused-b"),
         request("refused-c", "Sipho"));
     List<NewCredential> along = new ArrayList<>();
@@ -58,12 +58,12 @@ class IssueTogetherIT {
     assertInstanceOf(IssueResult.Issued.class, results.get(2));
     assertEquals(List.of(0, 2), along.stream().map(NewCredential::request).sorted().toList(),
         "the work along with issuing ran for the issued ones only");
-    assertEquals(2, count("select count(*) from credential") - credentialsBefore);
-    assertEquals(4, count("select count(*) from status_entry") - entriesBefore,
+    assertEquals(2, database.count("select count(*) from credential") - credentialsBefore);
+    assertEquals(4, database.count("select count(*) from status_entry") - entriesBefore,
         "a revocation and a suspension entry for each issued credential, none for the refused one");
-    assertEquals(0, count("select count(*) from status_entry e where not exists"
+    assertEquals(0, database.count("select count(*) from status_entry e where not exists"
         + " (select 1 from credential c where c.uuid = e.credential_uuid)"));
-    assertEquals(0, count("select count(*) from credential c where (select count(*) from log_entry l"
+    assertEquals(0, database.count("select count(*) from credential c where (select count(*) from log_entry l"
         + " where l.credential_uuid = c.uuid and l.kind = 'credential') <> 1"), "one log entry per credential");
   }
 
@@ -71,7 +71,7 @@ class IssueTogetherIT {
   void theSameCallAgainReplaysEveryCredentialAndAReusedKeyIsReported() {
     List<IssueRequest> requests = List.of(request("again-a", "Thandi"), request("again-b", "Sipho"));
     List<IssueResult> first = service.issue(requests, AuditEvent.SYSTEM, made -> {});
-    long credentials = count("select count(*) from credential");
+    long credentials = database.count("select count(*) from credential");
 
     List<IssueResult> again = service.issue(
         List.of(request("again-a", "Thandi"), request("again-b", "Someone else")), AuditEvent.SYSTEM, made -> {});
@@ -80,7 +80,7 @@ class IssueTogetherIT {
     assertTrue(replayed.replayed());
     assertEquals(((IssueResult.Issued) first.get(0)).credential(), replayed.credential());
     assertInstanceOf(IssueResult.IdempotencyKeyReused.class, again.get(1), "the same key for another request");
-    assertEquals(credentials, count("select count(*) from credential"), "nothing new");
+    assertEquals(credentials, database.count("select count(*) from credential"), "nothing new");
   }
 
   @Test
@@ -113,14 +113,5 @@ class IssueTogetherIT {
     JsonNode body = valid.body().deepCopy();
     ((ObjectNode) body.get("credential")).remove("credentialSubject");
     return new IssueRequest(body, valid.idempotencyKey(), valid.requestHash());
-  }
-
-  private static long count(String sql) {
-    return database.transactions.executeRead(status -> {
-      try (var statement = status.getConnection().createStatement(); var row = statement.executeQuery(sql)) {
-        row.next();
-        return row.getLong(1);
-      }
-    });
   }
 }

@@ -118,7 +118,7 @@ public final class LogDatabase implements AutoCloseable {
     });
   }
 
-  long count(String sql) {
+  public long count(String sql) {
     return transactions.executeRead(status -> count(status.getConnection(), sql));
   }
 

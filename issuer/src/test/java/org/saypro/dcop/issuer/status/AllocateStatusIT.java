@@ -63,9 +63,10 @@ class AllocateStatusIT {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(2 * 16 * 250, count("select count(*) from status_entry"));
-    assertEquals(16 * 250, count("select count(distinct credential_uuid) from status_entry where purpose = 'suspension'"));
-    assertEquals(2 * 16 * 250, count("select count(distinct (list_id, list_index)) from status_entry"));
+    assertEquals(2 * 16 * 250, database.count("select count(*) from status_entry"));
+    assertEquals(16 * 250,
+        database.count("select count(distinct credential_uuid) from status_entry where purpose = 'suspension'"));
+    assertEquals(2 * 16 * 250, database.count("select count(distinct (list_id, list_index)) from status_entry"));
   }
 
   @Test
@@ -82,7 +83,7 @@ class AllocateStatusIT {
         + " join (select i, row_number() over () as n from generate_series(0, " + (SIZE - 1) + ") as g(i)"
         + " where not exists (select 1 from status_entry e where e.list_id = 'revocation-1' and e.list_index = i)) as f"
         + " using (n)");
-    assertEquals(30, SIZE - count("select count(*) from status_entry where list_id = 'revocation-1'"));
+    assertEquals(30, SIZE - database.count("select count(*) from status_entry where list_id = 'revocation-1'"));
 
     List<JsonNode> statuses = allocate(credentials(100), BADGE);
 
@@ -91,8 +92,9 @@ class AllocateStatusIT {
         .count(), "the last free indexes of the first list");
     assertEquals(70, statuses.stream().filter(s -> s.get("statusListCredential").asText().endsWith("/revocation-2"))
         .count(), "the rest in the next list");
-    assertEquals(1, count("select count(*) from status_list where list_id = 'revocation-1' and full_since is not null"));
-    assertEquals(SIZE + 70, count("select count(distinct (list_id, list_index)) from status_entry"));
+    assertEquals(1, database.count(
+        "select count(*) from status_list where list_id = 'revocation-1' and full_since is not null"));
+    assertEquals(SIZE + 70, database.count("select count(distinct (list_id, list_index)) from status_entry"));
   }
 
   private static List<JsonNode> allocate(List<UUID> credentials, JsonNode unsigned) {
@@ -116,15 +118,6 @@ class AllocateStatusIT {
         }
       }
       return null;
-    });
-  }
-
-  private static long count(String sql) {
-    return database.transactions.executeRead(status -> {
-      try (var statement = status.getConnection().createStatement(); var row = statement.executeQuery(sql)) {
-        row.next();
-        return row.getLong(1);
-      }
     });
   }
 }
