@@ -39,9 +39,11 @@ public class BulkIssuance {
   /** @return one outcome per row, in the order of {@code rows} */
   public List<RowOutcome> award(
       Organisation organisation, Qualification qualification, List<BulkRow> rows, String actor) {
+    // a file smaller than a chunk per thread (the command line sends 250 rows a request) is still spread over them all
+    int size = Math.max(1, Math.min(chunkRows, (rows.size() + threads - 1) / threads));
     List<List<BulkRow>> chunks = new ArrayList<>();
-    for (int from = 0; from < rows.size(); from += chunkRows) {
-      chunks.add(rows.subList(from, Math.min(rows.size(), from + chunkRows)));
+    for (int from = 0; from < rows.size(); from += size) {
+      chunks.add(rows.subList(from, Math.min(rows.size(), from + size)));
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, chunks.size())));
     try {
