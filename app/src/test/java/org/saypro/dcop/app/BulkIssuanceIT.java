@@ -68,13 +68,15 @@ class BulkIssuanceIT {
 
   @Test
   void aRunCutOffHalfWayAndRunAgainAwardsEveryRowExactlyOnce() throws Exception {
-    int rows = 600;
+    // enough small chunks that the cut falls part way even when the server issues thousands of rows a second
+    int rows = 3000;
+    Map<String, Object> smallChunks = Map.of("dcop.bulk.chunk-rows", 50);
     StringBuilder csv = new StringBuilder("email,name\n");
     for (int i = 0; i < rows; i++) {
       csv.append("learner").append(i).append("@example.org,Learner ").append(i).append('\n');
     }
     int port = TestServer.freePort();
-    TestServer first = TestServer.start(dataDir, port, Map.of());
+    TestServer first = TestServer.start(dataDir, port, smallChunks);
     addQualification(first);
     CompletableFuture<Void> cutOff = CompletableFuture.runAsync(() -> {
       try {
@@ -87,7 +89,7 @@ class BulkIssuanceIT {
     first.close();
     cutOff.get();
 
-    try (TestServer second = TestServer.start(dataDir, port, Map.of())) {
+    try (TestServer second = TestServer.start(dataDir, port, smallChunks)) {
       long before = awards(second);
       assertTrue(before > 0 && before < rows, "the run was cut off part way: " + before + " of " + rows);
       JsonNode resumed = TestServer.json(upload(second, csv.toString(), "issue"));

@@ -377,7 +377,7 @@ public final class BenchmarkMain {
     step(out, "  CredentialValidator.validate (VC 2.0 rules)", m.get(S + "validate"), issueGap);
     step(out, "  VcJwtSigner.sign (JSON, framing, Ed25519, serialize)", m.get(S + "issue_vcJwtSign"), Optional.empty());
     step(out, "    Json.write of the credential (JWT payload)", m.get(S + "issue_writePayloadJson"), issueGap);
-    step(out, "    Nimbus JWSHeader build + base64url header/payload", m.get(S + "issue_nimbusFraming"), issueGap);
+    step(out, "    JWSHeader build + base64url header/payload", m.get(S + "issue_framing"), issueGap);
     step(out, "  (OB 3.0 only) validate incl. Open Badges JSON Schema", m.get(S + "validateOb3"), Optional.empty());
 
     Optional<Double> verifyGap = gap(m.get(P + "verify"), m.get(P + "ed25519RawVerify"));

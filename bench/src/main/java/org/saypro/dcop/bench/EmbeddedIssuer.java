@@ -94,6 +94,12 @@ final class EmbeddedIssuer implements AutoCloseable {
     properties.put("dcop.kek", Base64.getEncoder().encodeToString(kek));
     properties.put("dcop.max-json-bytes", 262144);
     properties.put("dcop.default-securing", "vc+jwt");
+    // learner emails as application.yml sets them with no DCOP_SMTP_HOST: queued in the outbox, delivery off
+    properties.put("dcop.mail.smtp-port", 587);
+    properties.put("dcop.mail.from", "DCoP Credentials <no-reply@localhost>");
+    properties.put("dcop.mail.starttls", true);
+    properties.put("dcop.mail.interval", "5s");
+    properties.put("dcop.mail.claim-validity", "90d");
     // accounts creates the first admin at start; with a password given it prints no banner into the figures
     byte[] adminPassword = new byte[18];
     new SecureRandom().nextBytes(adminPassword);

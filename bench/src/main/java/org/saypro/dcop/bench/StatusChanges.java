@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.core.status.Bitstring;
 import org.saypro.dcop.issuer.status.AllocateStatus;
+import org.saypro.dcop.issuer.status.StatusListId;
 import org.saypro.dcop.issuer.status.ChangeCredentialStatus;
 import org.saypro.dcop.issuer.status.StatusAction;
 import org.saypro.dcop.issuer.status.StatusChangeResult;
@@ -90,7 +91,8 @@ final class StatusChanges {
       List<UUID> batch = credentials.subList(from, Math.min(count, from + BATCH));
       issuer.transactions.executeWrite(status -> {
         EmbeddedIssuer.insertCredentials(status.getConnection(), batch);
-        batch.forEach(uuid -> allocate.statusFor(uuid, PLAIN_CREDENTIAL));
+        allocate.statusFor(StatusListId.SERVICE,
+            batch.stream().map(uuid -> new AllocateStatus.Unissued(uuid, PLAIN_CREDENTIAL)).toList());
         return null;
       });
     }

@@ -3,8 +3,8 @@ package org.saypro.dcop.accounts.audit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,21 +24,36 @@ public class AuditLog {
     this.jdbc = jdbc;
   }
 
+  /** An event to append, as {@link #record(List)} takes it. */
+  public record NewEvent(String actor, Optional<UUID> organisation, String action, Optional<String> subject,
+      AuditEvent.Outcome outcome, ObjectNode detail) {}
+
   public void record(String actor, Optional<UUID> organisation, String action, Optional<String> subject,
       AuditEvent.Outcome outcome, ObjectNode detail) {
+    record(List.of(new NewEvent(actor, organisation, action, subject, outcome, detail)));
+  }
+
+  /** Appends the events in one statement, with ids in list order (as a bulk issuance writes one per credential). */
+  public void record(List<NewEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
     jdbc.prepareStatement(
         "insert into audit_event (actor, organisation_id, action, subject, outcome, detail)"
-            + " values (?, ?, ?, ?, ?, cast(? as jsonb))", s -> {
-          s.setString(1, actor);
-          if (organisation.isPresent()) {
-            s.setObject(2, organisation.get());
-          } else {
-            s.setNull(2, Types.OTHER);
-          }
-          s.setString(3, action);
-          s.setString(4, subject.orElse(null));
-          s.setString(5, outcome.label());
-          s.setString(6, Json.writeString(detail));
+            + " select v.actor, v.organisation_id, v.action, v.subject, v.outcome, v.detail::jsonb"
+            + " from unnest(?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality"
+            + " as v(actor, organisation_id, action, subject, outcome, detail, position) order by v.position", s -> {
+          Connection connection = s.getConnection();
+          s.setArray(1, connection.createArrayOf("text", events.stream().map(NewEvent::actor).toArray(String[]::new)));
+          s.setArray(2, connection.createArrayOf("uuid",
+              events.stream().map(e -> e.organisation().orElse(null)).toArray(UUID[]::new)));
+          s.setArray(3, connection.createArrayOf("text", events.stream().map(NewEvent::action).toArray(String[]::new)));
+          s.setArray(4, connection.createArrayOf("text",
+              events.stream().map(e -> e.subject().orElse(null)).toArray(String[]::new)));
+          s.setArray(5, connection.createArrayOf("text",
+              events.stream().map(e -> e.outcome().label()).toArray(String[]::new)));
+          s.setArray(6, connection.createArrayOf("text",
+              events.stream().map(e -> Json.writeString(e.detail())).toArray(String[]::new)));
           return s.executeUpdate();
         });
   }

@@ -9,6 +9,4 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface CredentialRepository extends GenericRepository<CredentialRow, UUID> {
   Optional<CredentialRow> findById(UUID uuid);
-
-  CredentialRow save(CredentialRow row);
 }

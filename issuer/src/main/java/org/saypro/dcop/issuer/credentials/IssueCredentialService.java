@@ -1,89 +1,37 @@
 package org.saypro.dcop.issuer.credentials;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.transaction.TransactionOperations;
-import java.sql.Connection;
-import java.util.List;
-import org.saypro.dcop.core.validation.FieldError;
-import org.saypro.dcop.issuer.status.AllocateStatus;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.saypro.dcop.accounts.audit.AuditEvent;
-import org.saypro.dcop.accounts.audit.AuditLog;
-import org.saypro.dcop.accounts.organisations.Organisation;
-import org.saypro.dcop.accounts.organisations.OrganisationStore;
-import org.saypro.dcop.core.dataintegrity.DataIntegrity;
-import org.saypro.dcop.core.issue.IssueCredential;
-import org.saypro.dcop.core.issue.IssueOutcome;
-import org.saypro.dcop.core.issue.SecuredCredential;
 import org.saypro.dcop.core.json.Json;
-import org.saypro.dcop.core.model.Credential;
-import org.saypro.dcop.core.validation.CredentialValidator;
-import org.saypro.dcop.issuer.config.IssuerSettings;
-import org.saypro.dcop.issuer.keys.IssuerKeyRing;
-import org.saypro.dcop.issuer.keys.HostedIssuerDids;
-import org.saypro.dcop.issuer.keys.IssuerKeys;
-import org.saypro.dcop.core.keys.KeyAlgorithm;
-import org.saypro.dcop.core.keys.SigningKey;
-import org.saypro.dcop.issuer.status.StatusListId;
-import java.util.function.Function;
+import org.saypro.dcop.core.validation.FieldError;
 
 /**
- * Issues one credential: idempotency first, then the pure pipeline from credential-core, then storage in one
- * transaction. A concurrent request with the same Idempotency-Key loses the race at the unique constraint and is
- * answered with the winner's credential.
+ * Issues credentials: idempotency first, then the pipeline and storage in one transaction for all the credentials of
+ * a call ({@link IssueInOneTransaction}). When that transaction fails because of one credential (refused, or a unique
+ * constraint), each is issued in a transaction of its own, so the others still land and only that one is refused. A
+ * concurrent request with the same Idempotency-Key loses the race at the unique constraint and is answered with the
+ * winner's credential.
  */
 @Singleton
 public class IssueCredentialService {
 
-  private final IssueCredential pipeline;
-  private final IssuerKeyRing keyRing;
-  private final HostedIssuerDids dids;
-  private final IssuerKeys issuerKeys;
-  private final StoreIssuedCredential store;
+  private final IssueInOneTransaction transaction;
   private final CredentialRepository credentials;
-  private final IdempotencyRepository idempotency;
-  private final IssuerSettings settings;
-  private final AllocateStatus allocateStatus;
-  private final TransactionOperations<Connection> transactions;
-  private final AuditLog audit;
-  private final OrganisationStore organisations;
-  private final Clock clock = Clock.systemUTC();
+  private final IdempotencyKeys idempotency;
 
   IssueCredentialService(
-      CredentialValidator validator,
-      DataIntegrity dataIntegrity,
-      IssuerKeyRing keyRing,
-      HostedIssuerDids dids,
-      IssuerKeys issuerKeys,
-      StoreIssuedCredential store,
-      CredentialRepository credentials,
-      IdempotencyRepository idempotency,
-      IssuerSettings settings,
-      AllocateStatus allocateStatus,
-      TransactionOperations<Connection> transactions,
-      AuditLog audit,
-      OrganisationStore organisations) {
-    this.pipeline =
-        new IssueCredential(validator, dataIntegrity, settings.defaultIssueOptions(), Clock.systemUTC());
-    this.keyRing = keyRing;
-    this.dids = dids;
-    this.issuerKeys = issuerKeys;
-    this.store = store;
+      IssueInOneTransaction transaction, CredentialRepository credentials, IdempotencyKeys idempotency) {
+    this.transaction = transaction;
     this.credentials = credentials;
     this.idempotency = idempotency;
-    this.settings = settings;
-    this.allocateStatus = allocateStatus;
-    this.transactions = transactions;
-    this.audit = audit;
-    this.organisations = organisations;
   }
 
   /**
@@ -97,111 +45,86 @@ public class IssueCredentialService {
    * @param actor who asks (a user id, or {@code system}), recorded in the audit event written with the credential
    */
   public IssueResult issue(JsonNode request, Optional<String> idempotencyKey, String actor) {
-    return issue(request, idempotencyKey, actor, Json.sortedSha256(request), stored -> {});
+    return issue(List.of(new IssueRequest(request, idempotencyKey, Json.sortedSha256(request))), actor, made -> {})
+        .get(0);
   }
 
-  /** Work that belongs to a new credential and must commit or roll back with it (e.g. the email telling the learner). */
+  /** Work that belongs to new credentials and must commit or roll back with them (e.g. the emails telling learners). */
   @FunctionalInterface
   public interface AlongWithIssue {
-    void stored(StoredCredential credential);
+    void stored(List<NewCredential> credentials);
   }
 
   /**
-   * @param requestHash what makes a retry "the same request" for the Idempotency-Key: normally the hash of the body;
-   *     an award passes the hash of its inputs, since its credential carries fresh random salts each time
-   * @param alongWith runs in the issuing transaction, after the credential is stored; never for a replay
+   * Issues each request: a replay of an earlier one answers with the credential it produced; the others are issued
+   * together in one transaction.
+   *
+   * @param alongWith runs in the issuing transaction, after the credentials are stored; never for a replay
+   * @return one result per request, in order
    */
-  public IssueResult issue(
-      JsonNode request, Optional<String> idempotencyKey, String actor, byte[] requestHash, AlongWithIssue alongWith) {
-    if (idempotencyKey.isPresent()) {
-      Optional<IssueResult> earlier = replay(idempotencyKey.get(), requestHash);
-      if (earlier.isPresent()) {
-        return earlier.get();
+  public List<IssueResult> issue(List<IssueRequest> requests, String actor, AlongWithIssue alongWith) {
+    IssueResult[] results = new IssueResult[requests.size()];
+    Map<String, IdempotencyKeys.Earlier> earlier =
+        idempotency.earlier(requests.stream().flatMap(r -> r.idempotencyKey().stream()).distinct().toList());
+    List<Integer> fresh = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      IssueRequest request = requests.get(i);
+      Optional<IssueResult> answered = request.idempotencyKey().filter(earlier::containsKey)
+          .map(key -> replay(key, earlier.get(key), request.requestHash()))
+          .or(() -> refusedBeforeIssuing(request.credential()));
+      if (answered.isPresent()) {
+        results[i] = answered.get();
+      } else {
+        fresh.add(i);
       }
     }
-    JsonNode credential = request.get("credential");
-    if (credential != null && credential.has("credentialStatus")) {
-      return new IssueResult.Invalid(List.of(new FieldError("/credential/credentialStatus",
-          "is assigned by the issuer (a revocation and a suspension entry); leave it out")));
+    if (fresh.size() == 1) {
+      results[fresh.get(0)] = alone(fresh.get(0), requests, actor, alongWith);
+    } else if (!fresh.isEmpty()) {
+      try {
+        List<StoredCredential> stored = transaction.issue(fresh, requests, actor, alongWith);
+        for (int i = 0; i < fresh.size(); i++) {
+          results[fresh.get(i)] = new IssueResult.Issued(stored.get(i), false);
+        }
+      } catch (Refused | DataAccessException e) {
+        for (int position : fresh) {
+          results[position] = alone(position, requests, actor, alongWith);
+        }
+      }
     }
-    String issuer = issuerId(credential);
-    Optional<String> organisation = dids.slugOf(issuer);
-    UUID uuid = UUID.randomUUID();
-    StoredCredential stored;
+    return Arrays.asList(results);
+  }
+
+  private static Optional<IssueResult> refusedBeforeIssuing(JsonNode credential) {
+    if (credential != null && credential.has("credentialStatus")) {
+      return Optional.of(new IssueResult.Invalid(List.of(new FieldError("/credential/credentialStatus",
+          "is assigned by the issuer (a revocation and a suspension entry); leave it out"))));
+    }
+    return Optional.empty();
+  }
+
+  /** Issues one request in a transaction of its own, and says why when it is refused. */
+  private IssueResult alone(int position, List<IssueRequest> requests, String actor, AlongWithIssue alongWith) {
+    IssueRequest request = requests.get(position);
     try {
-      stored = transactions.executeWrite(status -> {
-        // an organisation's DID signs with its own keys and lists; any other issuer goes to the service's keys,
-        // and the pipeline refuses an issuer that is not the service's DID
-        Function<KeyAlgorithm, SigningKey> keys = keyRing::key;
-        if (organisation.isPresent()) {
-          if (issuerKeys.active(issuer, KeyAlgorithm.ED25519).isEmpty()) {
-            throw new Refused(List.of(new FieldError("/credential/issuer",
-                "no organisation issues as " + issuer + " here: an organisation must be enabled for issuing first")));
-          }
-          keys = algorithm -> issuerKeys.active(issuer, algorithm).orElseThrow();
-        }
-        JsonNode withStatus = credential;
-        if (credential != null && credential.isObject()) {
-          ObjectNode copy = ((ObjectNode) credential).deepCopy();
-          copy.set("credentialStatus",
-              allocateStatus.statusFor(organisation.orElse(StatusListId.SERVICE), uuid, credential));
-          withStatus = copy;
-        }
-        IssueOutcome outcome =
-            pipeline.issue(
-                withStatus, request.get("options"), keys, () -> settings.baseUrl() + "/credentials/" + uuid);
-        if (outcome instanceof IssueOutcome.Rejected rejected) {
-          throw new Refused(rejected.errors());
-        }
-        SecuredCredential issued = ((IssueOutcome.Issued) outcome).credential();
-        CredentialRow row = row(uuid, issued, clock.instant().truncatedTo(ChronoUnit.MICROS));
-        store.store(
-            row,
-            idempotencyKey.map(key -> new IdempotencyRow(key, requestHash, uuid, row.issuedAt())).orElse(null));
-        audit.record(actor, organisations.byIssuerDid(row.issuer()).map(Organisation::id), "credential.issued",
-            Optional.of(row.credentialId()), AuditEvent.Outcome.SUCCESS,
-            Json.newObject().put("uuid", uuid.toString()).put("format", row.format()));
-        StoredCredential result = StoredCredential.of(row);
-        alongWith.stored(result);
-        return result;
-      });
+      return new IssueResult.Issued(transaction.issue(List.of(position), requests, actor, alongWith).get(0), false);
     } catch (Refused refused) {
-      return new IssueResult.Invalid(refused.errors);
+      return new IssueResult.Invalid(refused.errors());
     } catch (DataAccessException e) {
       Optional<String> constraint = UniqueViolation.constraint(e);
       if (constraint.isEmpty()) {
         throw e;
       }
       if (constraint.get().equals("credential_id_unique")) {
-        return new IssueResult.DuplicateCredentialId(credential.path("id").asText());
+        return new IssueResult.DuplicateCredentialId(request.credential().path("id").asText());
       }
-      if (idempotencyKey.isPresent()) {
-        Optional<IssueResult> winner = replay(idempotencyKey.get(), requestHash);
-        if (winner.isPresent()) {
-          return winner.get();
-        }
+      Optional<String> key = request.idempotencyKey();
+      Optional<IdempotencyKeys.Earlier> winner =
+          key.flatMap(k -> Optional.ofNullable(idempotency.earlier(List.of(k)).get(k)));
+      if (winner.isPresent()) {
+        return replay(key.get(), winner.get(), request.requestHash());
       }
       throw e;
-    }
-    return new IssueResult.Issued(stored, false);
-  }
-
-  /** The issuer's id as the request gives it: a string, or an object's {@code id}; empty when neither. */
-  private static String issuerId(JsonNode credential) {
-    JsonNode issuer = credential == null ? null : credential.get("issuer");
-    if (issuer == null) {
-      return "";
-    }
-    return issuer.isTextual() ? issuer.textValue() : issuer.path("id").asText("");
-  }
-
-  /** Rolls the issuing transaction back (and with it the status entries taken) when validation refuses. */
-  private static final class Refused extends RuntimeException {
-    private final transient List<FieldError> errors;
-
-    Refused(List<FieldError> errors) {
-      super(null, null, false, false);
-      this.errors = errors;
     }
   }
 
@@ -209,28 +132,9 @@ public class IssueCredentialService {
     return credentials.findById(uuid).map(StoredCredential::of);
   }
 
-  private Optional<IssueResult> replay(String key, byte[] requestHash) {
-    return idempotency
-        .findById(key)
-        .map(
-            earlier ->
-                Arrays.equals(earlier.requestSha256(), requestHash)
-                    ? new IssueResult.Issued(
-                        credentials.findById(earlier.credentialUuid()).map(StoredCredential::of).orElseThrow(), true)
-                    : new IssueResult.IdempotencyKeyReused(key));
-  }
-
-  private static CredentialRow row(UUID uuid, SecuredCredential secured, Instant issuedAt) {
-    Credential credential = secured.credential();
-    return new CredentialRow(
-        uuid,
-        secured.id(),
-        credential.issuer().id(),
-        credential.primarySubjectId().orElse(null),
-        credential.types().toArray(String[]::new),
-        secured.format(),
-        secured.securedForm(),
-        secured.sha256(),
-        issuedAt);
+  private static IssueResult replay(String key, IdempotencyKeys.Earlier earlier, byte[] requestHash) {
+    return Arrays.equals(earlier.requestSha256(), requestHash)
+        ? new IssueResult.Issued(earlier.credential(), true)
+        : new IssueResult.IdempotencyKeyReused(key);
   }
 }

@@ -6,10 +6,13 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.saypro.dcop.core.json.Json;
@@ -34,20 +37,27 @@ public class ClaimLinks {
     this.mail = mail;
   }
 
-  /** A new link for the credential, stored in the caller's transaction. */
+  /** A new link for each credential, in order, stored in the caller's transaction with one statement. */
   @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-  public String create(UUID credential) {
-    byte[] token = new byte[32];
-    RANDOM.nextBytes(token);
-    String text = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+  public List<String> create(List<UUID> credentials) {
+    List<String> tokens = new ArrayList<>(credentials.size());
+    for (int i = 0; i < credentials.size(); i++) {
+      byte[] token = new byte[32];
+      RANDOM.nextBytes(token);
+      tokens.add(Base64.getUrlEncoder().withoutPadding().encodeToString(token));
+    }
+    Instant expires = Instant.now().plus(mail.claimValidity());
     jdbc.prepareStatement(
-        "insert into claim_token (token_sha256, credential_uuid, expires_at) values (?, ?, ?)", s -> {
-          s.setBytes(1, hash(text));
-          s.setObject(2, credential);
-          s.setTimestamp(3, Timestamp.from(Instant.now().plus(mail.claimValidity())));
+        "insert into claim_token (token_sha256, credential_uuid, expires_at)"
+            + " select t, c, ? from unnest(?::bytea[], ?::uuid[]) as v(t, c)", s -> {
+          Connection connection = s.getConnection();
+          s.setTimestamp(1, Timestamp.from(expires));
+          s.setArray(2, connection.createArrayOf("bytea",
+              tokens.stream().map(ClaimLinks::hash).toArray(byte[][]::new)));
+          s.setArray(3, connection.createArrayOf("uuid", credentials.toArray(UUID[]::new)));
           return s.executeUpdate();
         });
-    return issuer.baseUrl() + "/claim/" + text;
+    return tokens.stream().map(token -> issuer.baseUrl() + "/claim/" + token).toList();
   }
 
   /** The credential a live token opens, recording the first claim; empty for unknown or expired tokens. */
@@ -92,11 +102,11 @@ public class ClaimLinks {
 
   /** A learner's own credentials: uuid and when they claimed it, newest first. */
   @Transactional(readOnly = true)
-  public java.util.List<java.util.Map.Entry<UUID, Instant>> heldBy(UUID user) {
+  public List<java.util.Map.Entry<UUID, Instant>> heldBy(UUID user) {
     return jdbc.prepareStatement(
         "select credential_uuid, claimed_at from credential_holder where user_id = ? order by claimed_at desc", s -> {
           s.setObject(1, user);
-          java.util.List<java.util.Map.Entry<UUID, Instant>> held = new java.util.ArrayList<>();
+          List<java.util.Map.Entry<UUID, Instant>> held = new ArrayList<>();
           try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
               held.add(java.util.Map.entry(r.getObject(1, UUID.class), r.getTimestamp(2).toInstant()));

@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -24,14 +25,20 @@ public class EmailOutbox {
   /** An email waiting to be sent. */
   record Pending(long id, String to, String subject, String body, int attempts) {}
 
+  /** An email to queue, about a credential. */
+  public record Email(String to, String subject, String body, UUID credential) {}
+
+  /** Queues the emails in the caller's transaction, with one statement. */
   @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-  public void enqueue(String to, String subject, String body, UUID credential) {
+  public void enqueue(List<Email> emails) {
     jdbc.prepareStatement(
-        "insert into email_outbox (to_address, subject, body_text, credential_uuid) values (?, ?, ?, ?)", s -> {
-          s.setString(1, to);
-          s.setString(2, subject);
-          s.setString(3, body);
-          s.setObject(4, credential);
+        "insert into email_outbox (to_address, subject, body_text, credential_uuid)"
+            + " select * from unnest(?::text[], ?::text[], ?::text[], ?::uuid[])", s -> {
+          Connection connection = s.getConnection();
+          s.setArray(1, connection.createArrayOf("text", emails.stream().map(Email::to).toArray(String[]::new)));
+          s.setArray(2, connection.createArrayOf("text", emails.stream().map(Email::subject).toArray(String[]::new)));
+          s.setArray(3, connection.createArrayOf("text", emails.stream().map(Email::body).toArray(String[]::new)));
+          s.setArray(4, connection.createArrayOf("uuid", emails.stream().map(Email::credential).toArray(UUID[]::new)));
           return s.executeUpdate();
         });
   }

@@ -7,23 +7,34 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
-import java.util.OptionalInt;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.core.openbadges.OpenBadges;
 import org.saypro.dcop.core.status.BitstringStatusListEntry;
 
 /**
- * Gives a credential about to be issued its revocation and suspension entries, in the issuing transaction: an index
+ * Gives credentials about to be issued their revocation and suspension entries, in the issuing transaction: an index
  * is taken only if the credential is stored. Indexes are drawn at random (a credential's position says nothing about
- * when it was issued) and never reused: the primary key (list, index) decides races, without locking the list. After
- * {@value #RANDOM_TRIES} taken indexes in a row, the list is nearly full and a scan finds a free one; when there is
- * none, the list is closed and the next one opened.
+ * when it was issued, nor which credentials were issued together) and never reused: the primary key (list, index)
+ * decides races, without locking the list, and a lock per index tried without waiting keeps concurrent chunks from
+ * queueing behind each other's uncommitted entries ({@link StatusStore#take}). The credentials of one call are
+ * served together: each round draws enough random candidates for all still waiting, judged by how full the last
+ * round found the list, and takes them in one statement. Once fewer than one candidate in
+ * {@value #SCAN_BELOW_ONE_IN} is free, a scan finds free indexes instead; when there is none, the list is closed and
+ * the next one opened.
  */
 @Singleton
 public class AllocateStatus {
 
-  private static final int RANDOM_TRIES = 16;
+  /** Below one free index in this many random draws, scanning is cheaper than drawing. */
+  private static final int SCAN_BELOW_ONE_IN = 16;
+  /** Draws beyond the expected need, so that one round usually serves every credential. */
+  private static final double SPARE_DRAWS = 1.25;
+  private static final int MIN_DRAWS = 8;
 
   private final StatusStore store;
   private final PublishStatusList publish;
@@ -36,58 +47,85 @@ public class AllocateStatus {
     this.settings = settings;
   }
 
-  /**
-   * The {@code credentialStatus} for the credential: an array of a revocation and a suspension entry; for an Open
-   * Badges 3.0 credential, whose schema allows a single status object, the revocation entry alone (ADR 12).
-   */
-  @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-  public JsonNode statusFor(UUID credential, JsonNode unsigned) {
-    return statusFor(StatusListId.SERVICE, credential, unsigned);
-  }
+  /** A credential about to be issued: its uuid, and its unsigned form, which says whether it is an Open Badge. */
+  public record Unissued(UUID credential, JsonNode unsigned) {}
 
   /**
-   * As above, in the lists of {@code owner} (an organisation's slug, or {@link StatusListId#SERVICE}): the lists of
-   * the credential's own issuer, since a verifier accepts only a list signed by the credential's issuer.
+   * The {@code credentialStatus} of each credential, in order, in the lists of {@code owner} (an organisation's slug,
+   * or {@link StatusListId#SERVICE}): the lists of the credentials' own issuer, since a verifier accepts only a list
+   * signed by the credential's issuer. Each is an array of a revocation and a suspension entry; for an Open Badges 3.0
+   * credential, whose schema allows a single status object, the revocation entry alone (ADR 12).
    */
   @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-  public JsonNode statusFor(String owner, UUID credential, JsonNode unsigned) {
-    if (OpenBadges.isOpenBadge(unsigned)) {
-      return entry(owner, StatusListId.Purpose.REVOCATION, credential);
-    }
-    ArrayNode entries = Json.mapper().createArrayNode();
+  public List<JsonNode> statusFor(String owner, List<Unissued> credentials) {
+    Map<StatusListId.Purpose, Map<UUID, Taken>> taken = new HashMap<>();
     for (StatusListId.Purpose purpose : StatusListId.Purpose.values()) {
-      entries.add(entry(owner, purpose, credential));
+      List<UUID> needing = credentials.stream()
+          .filter(c -> purpose == StatusListId.Purpose.REVOCATION || !OpenBadges.isOpenBadge(c.unsigned()))
+          .map(Unissued::credential).toList();
+      if (!needing.isEmpty()) {
+        taken.put(purpose, allocate(owner, purpose, needing));
+      }
     }
-    return entries;
+    List<JsonNode> statuses = new ArrayList<>(credentials.size());
+    for (Unissued credential : credentials) {
+      ObjectNode revocation = entry(taken.get(StatusListId.Purpose.REVOCATION).get(credential.credential()));
+      if (OpenBadges.isOpenBadge(credential.unsigned())) {
+        statuses.add(revocation);
+      } else {
+        ArrayNode both = Json.mapper().createArrayNode().add(revocation);
+        statuses.add(both.add(entry(taken.get(StatusListId.Purpose.SUSPENSION).get(credential.credential()))));
+      }
+    }
+    return statuses;
   }
 
-  private ObjectNode entry(String owner, StatusListId.Purpose purpose, UUID credential) {
-    Taken taken = allocate(owner, purpose, credential);
+  private ObjectNode entry(Taken taken) {
     String url = publish.url(taken.list());
     ObjectNode entry = Json.newObject().put("id", url + "#" + taken.index());
-    entry.setAll(BitstringStatusListEntry.of(url, purpose.label(), taken.index()).toJson());
+    entry.setAll(BitstringStatusListEntry.of(url, taken.list().purpose().label(), taken.index()).toJson());
     return entry;
   }
 
   private record Taken(StatusListId list, int index) {}
 
-  private Taken allocate(String owner, StatusListId.Purpose purpose, UUID credential) {
-    while (true) {
+  private Map<UUID, Taken> allocate(String owner, StatusListId.Purpose purpose, List<UUID> credentials) {
+    Map<UUID, Taken> taken = new HashMap<>();
+    List<UUID> waiting = new ArrayList<>(credentials);
+    while (!waiting.isEmpty()) {
       StatusStore.OpenList open = store.openList(owner, purpose).orElseGet(() -> openNext(owner, purpose));
-      for (int i = 0; i < RANDOM_TRIES; i++) {
-        int index = random.nextInt(open.size());
-        if (store.tryAllocate(open.id(), index, credential)) {
-          return new Taken(open.id(), index);
+      drawAtRandom(open, waiting, taken);
+      if (!waiting.isEmpty()) {
+        int[] free = store.freeIndexes(open.id(), open.size(), random.nextInt(open.size()), waiting.size());
+        if (free.length == 0) {
+          store.markFull(open.id());
+        } else {
+          take(open, free, waiting, taken);
         }
       }
-      OptionalInt free = store.freeIndex(open.id(), open.size(), random.nextInt(open.size()));
-      if (free.isPresent() && store.tryAllocate(open.id(), free.getAsInt(), credential)) {
-        return new Taken(open.id(), free.getAsInt());
-      }
-      if (free.isEmpty()) {
-        store.markFull(open.id());
+    }
+    return taken;
+  }
+
+  /** Rounds of random draws while enough of them land on free indexes; leaves in {@code waiting} who got none. */
+  private void drawAtRandom(StatusStore.OpenList open, List<UUID> waiting, Map<UUID, Taken> taken) {
+    double freeShare = 1;
+    while (!waiting.isEmpty() && freeShare * SCAN_BELOW_ONE_IN >= 1) {
+      int draws = (int) Math.min(open.size(), Math.ceil(waiting.size() * SPARE_DRAWS / freeShare) + MIN_DRAWS);
+      int wanted = waiting.size();
+      int got = take(open, random.ints(0, open.size()).distinct().limit(draws).toArray(), waiting, taken);
+      if (got < wanted) {
+        // every free draw was used (or taken meanwhile by another transaction): this is how full the list looks
+        freeShare = (double) got / draws;
       }
     }
+  }
+
+  private int take(StatusStore.OpenList open, int[] candidates, List<UUID> waiting, Map<UUID, Taken> taken) {
+    Map<UUID, Integer> got = store.take(open.id(), candidates, waiting);
+    got.forEach((credential, index) -> taken.put(credential, new Taken(open.id(), index)));
+    waiting.removeIf(got::containsKey);
+    return got.size();
   }
 
   private StatusStore.OpenList openNext(String owner, StatusListId.Purpose purpose) {

@@ -2,16 +2,19 @@ package org.saypro.dcop.issuer.status;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.saypro.dcop.core.status.StatusChangeTimes;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /** SQL of status lists, entries and changes. Callers hold the transaction. */
 @Singleton
@@ -133,42 +136,79 @@ class StatusStore {
     });
   }
 
-  /** Takes {@code index} for the credential; false when the index is already taken. */
-  boolean tryAllocate(StatusListId list, int index, UUID credential) {
+  /**
+   * Takes free indexes among {@code candidates} for the credentials: the n-th candidate still free goes to the n-th
+   * credential, so random candidates give random indexes. A free candidate is taken only under a transaction-scoped
+   * advisory lock on (list, index), tried without waiting: an index another transaction has just taken but not yet
+   * committed is invisible here, and without the lock the insert would wait for that transaction (signing a whole
+   * chunk) to end. Every allocation takes the lock, so holding it means no open transaction took the index; one
+   * committed meanwhile is skipped by the primary key. A credential whose candidate is skipped gets none this time.
+   *
+   * @return the index taken for each credential that got one
+   */
+  Map<UUID, Integer> take(StatusListId list, int[] candidates, List<UUID> credentials) {
     return jdbc.prepareStatement(
-        "insert into status_entry (list_id, list_index, credential_uuid, purpose) values (?, ?, ?, ?)"
-            + " on conflict (list_id, list_index) do nothing", s -> {
+        "insert into status_entry (list_id, list_index, credential_uuid, purpose)"
+            + " select ?, f.i, (?::uuid[])[f.k], ? from"
+            + " (select c.i, row_number() over (order by c.n) as k from unnest(?::int[]) with ordinality as c(i, n)"
+            // lateral with limit: one index probe per candidate; an anti-join or exists may be planned as a scan of
+            // every entry of the list
+            + " left join lateral (select true as taken from status_entry e where e.list_id = ? and e.list_index = c.i"
+            + " limit 1) as t on true"
+            // case: the lock is tried only once the index is known to be free, so taken candidates hold no lock
+            + " where case when t.taken then false else pg_try_advisory_xact_lock(hashtext(?), c.i) end) as f"
+            + " where f.k <= ?"
+            + " on conflict (list_id, list_index) do nothing returning credential_uuid, list_index", s -> {
+          Connection connection = s.getConnection();
           s.setString(1, list.toString());
-          s.setInt(2, index);
-          s.setObject(3, credential);
-          s.setString(4, list.purpose().label());
-          return s.executeUpdate() == 1;
+          s.setArray(2, connection.createArrayOf("uuid", credentials.toArray(UUID[]::new)));
+          s.setString(3, list.purpose().label());
+          s.setArray(4, connection.createArrayOf("int4", IntStream.of(candidates).boxed().toArray(Integer[]::new)));
+          s.setString(5, list.toString());
+          s.setString(6, list.toString());
+          s.setInt(7, credentials.size());
+          Map<UUID, Integer> taken = new HashMap<>();
+          try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              taken.put(r.getObject(1, UUID.class), r.getInt(2));
+            }
+          }
+          return taken;
         });
   }
 
-  /** A free index at or after {@code start}, wrapping around; empty when the list is full. */
-  OptionalInt freeIndex(StatusListId list, int size, int start) {
-    OptionalInt after = firstFree(list, start, size - 1);
-    return after.isPresent() ? after : firstFree(list, 0, start - 1);
+  /** Up to {@code count} free indexes at or after {@code start}, wrapping around; fewer when the list has fewer. */
+  int[] freeIndexes(StatusListId list, int size, int start, int count) {
+    int[] after = free(list, start, size - 1, count);
+    if (after.length == count) {
+      return after;
+    }
+    return IntStream.concat(IntStream.of(after), IntStream.of(free(list, 0, start - 1, count - after.length)))
+        .toArray();
   }
 
   /**
-   * The first free index in {@code [from, to]}: the series is read in order and the index probed row by row, so the
-   * scan stops at the first gap instead of sorting every free index of the list.
+   * Up to {@code count} free indexes in {@code [from, to]}, in order: the series is read in order and each index
+   * probed, so the scan stops once it has enough instead of sorting every free index of the list.
    */
-  private OptionalInt firstFree(StatusListId list, int from, int to) {
+  private int[] free(StatusListId list, int from, int to, int count) {
     if (from > to) {
-      return OptionalInt.empty();
+      return new int[0];
     }
     return jdbc.prepareStatement(
         "select g.i from generate_series(?, ?) as g(i) where not exists (select 1 from status_entry e"
-            + " where e.list_id = ? and e.list_index = g.i) limit 1", s -> {
+            + " where e.list_id = ? and e.list_index = g.i) limit ?", s -> {
           s.setInt(1, from);
           s.setInt(2, to);
           s.setString(3, list.toString());
+          s.setInt(4, count);
+          IntStream.Builder free = IntStream.builder();
           try (ResultSet r = s.executeQuery()) {
-            return r.next() ? OptionalInt.of(r.getInt(1)) : OptionalInt.empty();
+            while (r.next()) {
+              free.add(r.getInt(1));
+            }
           }
+          return free.build().toArray();
         });
   }
 

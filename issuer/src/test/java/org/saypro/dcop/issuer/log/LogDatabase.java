@@ -75,6 +75,9 @@ public final class LogDatabase implements AutoCloseable {
     properties.put("dcop.default-securing", "vc+jwt");
     properties.put("dcop.log.batch-size", batchSize);
     properties.put("dcop.log.sequence-interval", "24h");
+    // as application.yml sets them, for the tests that allocate status entries
+    properties.put("dcop.status.ttl", "5m");
+    properties.put("dcop.status.list-size", 131072);
     ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).properties(properties).start();
     return new LogDatabase(postgres, context);
   }
@@ -115,7 +118,7 @@ public final class LogDatabase implements AutoCloseable {
     });
   }
 
-  long count(String sql) {
+  public long count(String sql) {
     return transactions.executeRead(status -> count(status.getConnection(), sql));
   }
 

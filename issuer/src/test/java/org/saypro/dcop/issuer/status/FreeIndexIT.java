@@ -1,10 +1,11 @@
 package org.saypro.dcop.issuer.status;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.OptionalInt;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saypro.dcop.issuer.log.LogDatabase;
 
 /**
- * The scan that allocation falls back to when random draws keep hitting taken indexes: the first free index from a
- * start, wrapping round the end of the list, on a real PostgreSQL.
+ * The two ways allocation takes indexes, on a real PostgreSQL: taking candidates (the n-th free candidate goes to the
+ * n-th credential, taken ones are skipped), and the scan it falls back to when random draws keep hitting taken
+ * indexes (free indexes from a start, wrapping round the end of the list).
  */
 class FreeIndexIT {
 
@@ -32,11 +34,10 @@ class FreeIndexIT {
       store.createList(LIST, SIZE);
       return null;
     });
-    for (int index : new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 20, SIZE - 2, SIZE - 1}) {
-      UUID credential = UUID.randomUUID();
-      database.insertCredentials(credential);
-      database.transactions.executeWrite(status -> store.tryAllocate(LIST, index, credential));
-    }
+    int[] taken = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 20, SIZE - 2, SIZE - 1};
+    List<UUID> credentials = credentials(taken.length);
+    Map<UUID, Integer> got = database.transactions.executeWrite(status -> store.take(LIST, taken, credentials));
+    assertEquals(taken.length, got.size());
   }
 
   @AfterAll
@@ -45,17 +46,34 @@ class FreeIndexIT {
   }
 
   @Test
-  void findsTheFirstGapFromTheStartAndWrapsAroundTheEnd() {
-    assertEquals(OptionalInt.of(10), free(5));
-    assertEquals(OptionalInt.of(10), free(10));
-    assertEquals(OptionalInt.of(21), free(20));
-    assertEquals(OptionalInt.of(SIZE - 3), free(SIZE - 3));
-    assertEquals(OptionalInt.of(10), free(SIZE - 2), "past the end, it wraps to the first gap");
-    Boolean takenAgain = database.transactions.executeWrite(status -> store.tryAllocate(LIST, 20, UUID.randomUUID()));
-    assertTrue(!takenAgain, "a taken index is never given twice");
+  void findsTheFirstGapsFromTheStartAndWrapsAroundTheEnd() {
+    assertArrayEquals(new int[] {10}, free(5, 1));
+    assertArrayEquals(new int[] {10, 11, 12}, free(10, 3));
+    assertArrayEquals(new int[] {21}, free(20, 1));
+    assertArrayEquals(new int[] {SIZE - 3}, free(SIZE - 3, 1));
+    assertArrayEquals(new int[] {10, 11}, free(SIZE - 2, 2), "past the end, it wraps to the first gaps");
+    assertArrayEquals(new int[] {SIZE - 3, 10}, free(SIZE - 3, 2), "and carries on from the start");
   }
 
-  private static OptionalInt free(int start) {
-    return database.transactions.executeRead(status -> store.freeIndex(LIST, SIZE, start));
+  @Test
+  void givesTheFreeCandidatesInTheirOrderAndNeverATakenIndex() {
+    List<UUID> credentials = credentials(3);
+    Map<UUID, Integer> got =
+        database.transactions.executeWrite(status -> store.take(LIST, new int[] {500, 20, 501, 502}, credentials));
+    assertEquals(Map.of(credentials.get(0), 500, credentials.get(1), 501, credentials.get(2), 502), got,
+        "20 is taken: the next free candidate goes to the next credential");
+    List<UUID> more = credentials(2);
+    Map<UUID, Integer> none = database.transactions.executeWrite(status -> store.take(LIST, new int[] {500, 20}, more));
+    assertEquals(Map.of(), none, "a taken index is never given twice");
+  }
+
+  private static int[] free(int start, int count) {
+    return database.transactions.executeRead(status -> store.freeIndexes(LIST, SIZE, start, count));
+  }
+
+  private static List<UUID> credentials(int count) {
+    List<UUID> credentials = java.util.stream.Stream.generate(UUID::randomUUID).limit(count).toList();
+    database.insertCredentials(credentials.toArray(UUID[]::new));
+    return credentials;
   }
 }

@@ -3,7 +3,6 @@ package org.saypro.dcop.issuer.catalogue.bulk;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,34 +14,47 @@ import org.saypro.dcop.issuer.catalogue.Qualification;
 import org.saypro.dcop.issuer.credentials.IssueResult;
 
 /**
- * Awards the rows of a checked file, several at a time (signing is the cost, and it uses every core). Each row is
- * its own award and transaction: a failure or an interruption leaves every finished row issued and none half
- * written, and running the file again issues only what is missing.
+ * Awards the rows of a checked file in chunks, several chunks at a time (signing uses every core while another chunk
+ * waits on the database). Each chunk is one transaction with a few statements whatever its size (ADR 23): a failure
+ * or an interruption leaves every finished chunk issued and none half written, and running the file again issues
+ * only what is missing. A row refused inside a chunk is retried alone, so it fails by itself.
  */
 @Singleton
 public class BulkIssuance {
 
   private final AwardQualification awards;
   private final int threads;
+  private final int chunkRows;
 
-  BulkIssuance(AwardQualification awards, @Value("${dcop.bulk.threads:0}") int threads) {
+  BulkIssuance(AwardQualification awards, @Value("${dcop.bulk.threads:0}") int threads,
+      @Value("${dcop.bulk.chunk-rows:250}") int chunkRows) {
     this.awards = awards;
     this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    if (chunkRows < 1) {
+      throw new IllegalArgumentException("dcop.bulk.chunk-rows is at least 1");
+    }
+    this.chunkRows = chunkRows;
   }
 
+  /** @return one outcome per row, in the order of {@code rows} */
   public List<RowOutcome> award(
       Organisation organisation, Qualification qualification, List<BulkRow> rows, String actor) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, rows.size())));
+    // a file smaller than a chunk per thread (the command line sends 250 rows a request) is still spread over them all
+    int size = Math.max(1, Math.min(chunkRows, (rows.size() + threads - 1) / threads));
+    List<List<BulkRow>> chunks = new ArrayList<>();
+    for (int from = 0; from < rows.size(); from += size) {
+      chunks.add(rows.subList(from, Math.min(rows.size(), from + size)));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, chunks.size())));
     try {
-      List<Future<RowOutcome>> pending = new ArrayList<>(rows.size());
-      for (BulkRow row : rows) {
-        pending.add(pool.submit(() -> award(organisation, qualification, row, actor)));
+      List<Future<List<RowOutcome>>> pending = new ArrayList<>(chunks.size());
+      for (List<BulkRow> chunk : chunks) {
+        pending.add(pool.submit(() -> awardChunk(organisation, qualification, chunk, actor)));
       }
       List<RowOutcome> outcomes = new ArrayList<>(rows.size());
-      for (Future<RowOutcome> future : pending) {
-        outcomes.add(future.get());
+      for (Future<List<RowOutcome>> chunk : pending) {
+        outcomes.addAll(chunk.get());
       }
-      outcomes.sort(Comparator.comparingLong(RowOutcome::line));
       return outcomes;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -54,18 +66,29 @@ public class BulkIssuance {
     }
   }
 
-  private RowOutcome award(Organisation organisation, Qualification qualification, BulkRow row, String actor) {
-    IssueResult result = awards.award(organisation, qualification, row.recipient(), row.validFrom(), actor);
+  private List<RowOutcome> awardChunk(
+      Organisation organisation, Qualification qualification, List<BulkRow> chunk, String actor) {
+    List<IssueResult> results = awards.award(organisation, qualification,
+        chunk.stream().map(row -> new AwardQualification.Award(row.recipient(), row.validFrom())).toList(), actor,
+        true);
+    List<RowOutcome> outcomes = new ArrayList<>(chunk.size());
+    for (int i = 0; i < chunk.size(); i++) {
+      outcomes.add(outcome(chunk.get(i).line(), results.get(i)));
+    }
+    return outcomes;
+  }
+
+  private static RowOutcome outcome(long line, IssueResult result) {
     if (result instanceof IssueResult.Issued issued) {
-      return new RowOutcome.Awarded(row.line(), issued.credential().uuid(), issued.replayed());
+      return new RowOutcome.Awarded(line, issued.credential().uuid(), issued.replayed());
     }
     if (result instanceof IssueResult.IdempotencyKeyReused) {
-      return new RowOutcome.Failed(row.line(), "this qualification was already awarded to this learner with other"
+      return new RowOutcome.Failed(line, "this qualification was already awarded to this learner with other"
           + " details (name or valid_from)");
     }
     if (result instanceof IssueResult.Invalid invalid) {
-      return new RowOutcome.Failed(row.line(), "the credential was refused: " + invalid.errors());
+      return new RowOutcome.Failed(line, "the credential was refused: " + invalid.errors());
     }
-    return new RowOutcome.Failed(row.line(), "the credential was refused: " + result);
+    return new RowOutcome.Failed(line, "the credential was refused: " + result);
   }
 }
