@@ -14,6 +14,7 @@ import org.saypro.dcop.accounts.authz.Caller;
 import org.saypro.dcop.accounts.users.Membership;
 import org.saypro.dcop.accounts.users.Role;
 import org.saypro.dcop.accounts.users.UserStore;
+import org.saypro.dcop.community.channels.Channel;
 import org.saypro.dcop.community.support.Rows;
 import org.saypro.dcop.web.ProblemException;
 import org.saypro.dcop.web.ProblemType;
@@ -117,6 +118,66 @@ public class CommunityAccess {
     Caller caller = authorizer.signedIn(authentication);
     if (!caller.user().id().equals(author) && !moderates(caller, group)) {
       throw forbidden("only the thread's author or its moderators may accept an answer");
+    }
+    return caller;
+  }
+
+  /**
+   * SQL that is true when the user is a member of the channel: the one definition of channel membership. The checks
+   * below use it, and so does every query that lists, searches or mails channel content, so the filter is applied
+   * inside the query and never to a page of results afterwards. Membership is read live (group_member,
+   * group_coordinator, project_member, team_channel_member): a removed member loses access with the next request.
+   * Platform admins are not members by office: a private channel is private from them too.
+   *
+   * @param channel the alias of a team_channel row in the query
+   * @param user a SQL expression of the user's id (a column or a cast parameter)
+   */
+  public static String channelMembership(String channel, String user) {
+    return "(case " + channel + ".kind"
+        + " when 'task-force' then exists (select 1 from team_channel_member cm where cm.channel_id = " + channel
+        + ".id and cm.user_id = " + user + ")"
+        + " when 'project' then exists (select 1 from project_member pm where pm.project_id = " + channel
+        + ".project_id and pm.user_id = " + user + ")"
+        + " else exists (select 1 from group_coordinator gc where gc.group_slug = " + channel + ".group_slug"
+        + " and gc.user_id = " + user + ") or (" + channel + ".audience = 'members' and exists (select 1 from"
+        + " group_member gm where gm.group_slug = " + channel + ".group_slug and gm.user_id = " + user + ")) end)";
+  }
+
+  /** A member of the channel: the only ones who read, post in or search it. */
+  @Transactional(readOnly = true)
+  public Caller channelMember(@Nullable Authentication authentication, Channel channel) {
+    Caller caller = authorizer.signedIn(authentication);
+    if (!isChannelMember(caller.user().id(), channel)) {
+      // Says nothing of the channel: a non-member must not learn its name or kind from the refusal.
+      throw forbidden("only members of the channel may read or post in it");
+    }
+    return caller;
+  }
+
+  @Transactional(readOnly = true)
+  public boolean isChannelMember(UUID user, Channel channel) {
+    return Rows.one(jdbc, "select 1 from team_channel c, (select cast(? as uuid) as uid) me where c.id = ? and "
+        + channelMembership("c", "me.uid"), s -> {
+          s.setObject(1, user);
+          s.setObject(2, channel.id());
+        }, r -> true).isPresent();
+  }
+
+  /**
+   * An admin of a task force (its owner is one): manages its member list. Group and project channels have none:
+   * their members are those of the group or project.
+   */
+  @Transactional(readOnly = true)
+  public Caller channelAdmin(@Nullable Authentication authentication, Channel channel) {
+    Caller caller = channelMember(authentication, channel);
+    boolean admin = channel.taskForce() && Rows.one(jdbc, "select 1 from team_channel_member where channel_id = ?"
+        + " and user_id = ? and admin", s -> {
+          s.setObject(1, channel.id());
+          s.setObject(2, caller.user().id());
+        }, r -> true).isPresent();
+    if (!admin) {
+      throw forbidden(channel.taskForce() ? "only the task force's admins may change its members"
+          : "the members of group and project channels are those of the group or project");
     }
     return caller;
   }

@@ -82,6 +82,19 @@ public class Mentions {
     }
   }
 
+  /**
+   * The members a source mentions (at most {@link #MAX_PER_POST}, the author left out), resolved as forum posts
+   * resolve them; team channels decide themselves whom of these they may tell.
+   */
+  public List<UUID> mentioned(String source, UUID author) {
+    return handles(source).stream().map(this::member).flatMap(Optional::stream).filter(u -> !u.equals(author))
+        .distinct().toList();
+  }
+
+  public String publicUrl() {
+    return publicUrl;
+  }
+
   @Transactional(readOnly = true)
   public String preference(UUID user) {
     return Rows.one(jdbc, "select mentions from forum_notification_preference where user_id = ?",
