@@ -48,7 +48,12 @@ final class PageSession {
   }
 
   HttpResponse<String> get(String path) {
-    return TestServer.send(withCookie(HttpRequest.newBuilder(server.uri(path)).header("Accept", "text/html").GET())
+    return get(path, "text/html");
+  }
+
+  /** A GET with another Accept header: a download link, which a browser follows accepting any type. */
+  HttpResponse<String> get(String path, String accept) {
+    return TestServer.send(withCookie(HttpRequest.newBuilder(server.uri(path)).header("Accept", accept).GET())
         .build());
   }
 

@@ -189,6 +189,35 @@ class ResourceLibraryIT {
     assertEquals(404, reader.api().get(path + "/versions/2/file", "*/*").statusCode());
   }
 
+  @Test
+  void pagesUploadSubmitAndReviewWithFormTokens() throws Exception {
+    Member author = community.member("Page uploader");
+    PageSession browser = PageSession.signIn(server, author.email(), CommunitySupport.PASSWORD);
+    assertEquals(3, PageSession.visitor(server).get("/library").statusCode() / 100, "visitors are sent to sign in");
+    String token = browser.formToken("/library/new");
+    Map<String, String> fields = metadata("Page <b>guide</b> zebrafinch");
+    assertEquals(403, browser.postFile("/library", fields, "guide.md", "text/markdown",
+        "# Guide\n".getBytes(StandardCharsets.UTF_8)).statusCode(), "no form token");
+    fields.put("csrf", token);
+    HttpResponse<String> created = browser.postFile("/library", fields, "guide.md", "text/markdown",
+        "# Guide\n".getBytes(StandardCharsets.UTF_8));
+    assertEquals(303, created.statusCode(), created.body());
+    String location = created.headers().firstValue("Location").orElseThrow();
+    String page = browser.get(location).body();
+    assertTrue(page.contains("Page &lt;b&gt;guide&lt;/b&gt; zebrafinch") && page.contains("draft"), page);
+    assertEquals(303, browser.postForm(location + "/v/1/submission", Map.of("csrf", token)).statusCode());
+
+    PageSession reviewer = PageSession.signIn(server, coordinator.email(), CommunitySupport.PASSWORD);
+    assertTrue(reviewer.get("/library/review").body().contains(location), "the queue links the resource");
+    String reviewToken = reviewer.formToken(location);
+    assertEquals(303, reviewer.postForm(location + "/v/1/review", Map.of("csrf", reviewToken, "decision",
+        "approve")).statusCode());
+    assertTrue(browser.get("/library?q=zebrafinch&kind=toolkit").body().contains(location));
+    HttpResponse<String> file = browser.get(location + "/v/1/file", "text/html,*/*;q=0.8");
+    assertEquals(200, file.statusCode());
+    assertEquals("text/markdown", file.headers().firstValue("Content-Type").orElse(""));
+  }
+
   private static List<String> hits(Member member, String query) {
     HttpResponse<String> found = member.api().get("/community/resources" + query, "application/json");
     assertEquals(200, found.statusCode(), found.body());

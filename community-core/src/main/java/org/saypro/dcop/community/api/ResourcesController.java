@@ -18,8 +18,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.saypro.dcop.accounts.authz.Caller;
 import org.saypro.dcop.community.access.CommunityAccess;
-import org.saypro.dcop.community.resources.Downloads;
 import org.saypro.dcop.community.resources.NewResource;
 import org.saypro.dcop.community.resources.Resource;
 import org.saypro.dcop.community.resources.ResourceFilter;
@@ -35,10 +32,10 @@ import org.saypro.dcop.community.resources.ResourceKind;
 import org.saypro.dcop.community.resources.ResourceLibrary;
 import org.saypro.dcop.community.resources.ResourceMetadata;
 import org.saypro.dcop.community.resources.ResourcePublishing;
+import org.saypro.dcop.community.resources.ResourceReading;
 import org.saypro.dcop.community.resources.ResourceVersion;
 import org.saypro.dcop.community.resources.Review;
 import org.saypro.dcop.community.resources.Upload;
-import org.saypro.dcop.community.resources.VersionState;
 import org.saypro.dcop.community.support.Fields;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.core.validation.FieldError;
@@ -56,11 +53,14 @@ class ResourcesController {
 
   private final ResourceLibrary library;
   private final ResourcePublishing publishing;
+  private final ResourceReading reading;
   private final CommunityAccess access;
 
-  ResourcesController(ResourceLibrary library, ResourcePublishing publishing, CommunityAccess access) {
+  ResourcesController(ResourceLibrary library, ResourcePublishing publishing, ResourceReading reading,
+      CommunityAccess access) {
     this.library = library;
     this.publishing = publishing;
+    this.reading = reading;
     this.access = access;
   }
 
@@ -92,7 +92,7 @@ class ResourcesController {
     form.put("licence", licence);
     form.put("organisation", organisation);
     NewResource resource = ResourceMetadata.read(form, library::groupExists);
-    UUID id = publishing.create(resource, upload(file), caller.user().id());
+    UUID id = publishing.create(resource, Upload.from(file), caller.user().id());
     return CommunityJson.created("/community/resources/" + id, ResourceJson.withVersions(library.require(id),
         library.versions(id)));
   }
@@ -101,8 +101,8 @@ class ResourcesController {
   @Operation(summary = "The resource and the versions the caller may see (unpublished ones: author and reviewers)")
   HttpResponse<String> resource(@Nullable Authentication authentication, String id) {
     Caller caller = access.signedIn(authentication);
-    Resource resource = visible(caller, id);
-    return CommunityJson.ok(ResourceJson.withVersions(resource, versions(caller, resource)));
+    Resource resource = reading.resource(caller, id);
+    return CommunityJson.ok(ResourceJson.withVersions(resource, reading.versions(caller, resource)));
   }
 
   @Post(uri = "/{id}/versions", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
@@ -110,11 +110,11 @@ class ResourcesController {
   HttpResponse<String> addVersion(@Nullable Authentication authentication, String id,
       @Nullable @Part("file") CompletedFileUpload file) {
     Caller caller = access.signedIn(authentication);
-    Resource resource = visible(caller, id);
+    Resource resource = reading.resource(caller, id);
     if (!resource.authorId().equals(caller.user().id())) {
       throw new ProblemException(ProblemType.FORBIDDEN, "only the resource's author may upload new versions");
     }
-    int version = publishing.addVersion(resource, upload(file), caller.user().id());
+    int version = publishing.addVersion(resource, Upload.from(file), caller.user().id());
     return CommunityJson.created("/community/resources/" + id + "/versions/" + version,
         ResourceJson.version(library.version(resource.id(), version)));
   }
@@ -123,8 +123,8 @@ class ResourcesController {
   @Operation(summary = "Sends the author's draft (or rejected) version to the group's coordinators for review")
   HttpResponse<String> submit(@Nullable Authentication authentication, String id, int version) {
     Caller caller = access.signedIn(authentication);
-    Resource resource = visible(caller, id);
-    ResourceVersion found = visibleVersion(caller, resource, version);
+    Resource resource = reading.resource(caller, id);
+    ResourceVersion found = reading.version(caller, resource, version);
     if (!resource.authorId().equals(caller.user().id())) {
       throw new ProblemException(ProblemType.FORBIDDEN, "only the resource's author may submit it for review");
     }
@@ -166,39 +166,7 @@ class ResourcesController {
   @Get(uri = "/{id}/versions/{version}/file")
   @Operation(summary = "Downloads a version as an attachment, typed as sniffed; counts approved downloads")
   HttpResponse<StreamedFile> download(@Nullable Authentication authentication, String id, int version) {
-    Caller caller = access.signedIn(authentication);
-    Resource resource = visible(caller, id);
-    ResourceVersion found = visibleVersion(caller, resource, version);
-    if (found.state() == VersionState.APPROVED) {
-      library.countDownload(found);
-    }
-    MediaType type = MediaType.of(found.mediaType());
-    return HttpResponse.ok(new StreamedFile(publishing.open(found), type)).contentType(type)
-        .header("Content-Disposition", Downloads.disposition(found)).header("X-Content-Type-Options", "nosniff")
-        .header("Cache-Control", "private, no-store");
-  }
-
-  /** The resource if published, or if the caller is its author or a reviewer; 404 otherwise. */
-  private Resource visible(Caller caller, String id) {
-    Resource resource = library.require(CommunityJson.uuid(id, "resource"));
-    if (!resource.published() && !access.seesUnpublishedResource(caller, resource.authorId(), resource.group())) {
-      throw new ProblemException(ProblemType.NOT_FOUND, "no resource has the id " + id);
-    }
-    return resource;
-  }
-
-  private ResourceVersion visibleVersion(Caller caller, Resource resource, int version) {
-    ResourceVersion found = library.version(resource.id(), version);
-    if (found.state() != VersionState.APPROVED
-        && !access.seesUnpublishedResource(caller, resource.authorId(), resource.group())) {
-      throw new ProblemException(ProblemType.NOT_FOUND, "the resource has no version " + version);
-    }
-    return found;
-  }
-
-  private List<ResourceVersion> versions(Caller caller, Resource resource) {
-    boolean all = access.seesUnpublishedResource(caller, resource.authorId(), resource.group());
-    return library.versions(resource.id()).stream().filter(v -> all || v.state() == VersionState.APPROVED).toList();
+    return reading.download(access.signedIn(authentication), id, version);
   }
 
   static ResourceFilter filter(String q, String kind, String group, String tag, String licence) {
@@ -218,23 +186,5 @@ class ResourcesController {
 
   private static Optional<String> present(String value) {
     return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
-  }
-
-  /** The file part, or 400 naming it; its name and type are claims the sniffer checks. */
-  static Upload upload(CompletedFileUpload file) {
-    if (file == null || file.getFilename() == null || file.getFilename().isBlank() || file.getSize() == 0) {
-      throw new ProblemException(ProblemType.INVALID_REQUEST, "the upload is not valid",
-          List.of(new FieldError("/file", "is required: the resource's file")));
-    }
-    String name = file.getFilename().replaceAll("^.*[/\\\\]", "");
-    if (name.length() > 200) {
-      throw new ProblemException(ProblemType.INVALID_REQUEST, "the upload is not valid",
-          List.of(new FieldError("/file", "must have a name of at most 200 characters")));
-    }
-    try {
-      return new Upload(name, file.getContentType().map(MediaType::toString).orElse(null), file.getInputStream());
-    } catch (IOException e) {
-      throw new UncheckedIOException("the upload could not be read", e);
-    }
   }
 }
