@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,21 +63,8 @@ class ResourceLibraryIT {
   /** A multipart request with the fields and one part named "file", sent with the member's bearer token. */
   static HttpResponse<String> upload(TestServer as, String path, Map<String, String> fields, String fileName,
       String type, byte[] file) {
-    String boundary = "----dcop" + UUID.randomUUID();
-    StringBuilder head = new StringBuilder();
-    fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data;")
-        .append(" name=\"").append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
-    head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
-        .append(fileName).append("\"\r\nContent-Type: ").append(type).append("\r\n\r\n");
-    byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
-    byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] body = new byte[start.length + file.length + end.length];
-    System.arraycopy(start, 0, body, 0, start.length);
-    System.arraycopy(file, 0, body, start.length, file.length);
-    System.arraycopy(end, 0, body, start.length + file.length, end.length);
-    return TestServer.send(as.authorised(HttpRequest.newBuilder(server.uri(path)).header("Accept", "application/json")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))).build());
+    return TestServer.send(as.authorised(PageSession.multipart(HttpRequest.newBuilder(server.uri(path)), fields,
+        fileName, type, file).header("Accept", "application/json")).build());
   }
 
   static String create(Member author, String title) {

@@ -18,9 +18,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.saypro.dcop.accounts.authz.Caller;
@@ -83,15 +81,8 @@ class ResourcesController {
       @Nullable @Part("tags") String tags, @Nullable @Part("licence") String licence,
       @Nullable @Part("organisation") String organisation) {
     Caller caller = access.signedIn(authentication);
-    Map<String, String> form = new HashMap<>();
-    form.put("title", title);
-    form.put("description", description);
-    form.put("kind", kind);
-    form.put("group", group);
-    form.put("tags", tags);
-    form.put("licence", licence);
-    form.put("organisation", organisation);
-    NewResource resource = ResourceMetadata.read(form, library::groupExists);
+    NewResource resource = ResourceMetadata.read(title, description, kind, group, tags,
+        licence, organisation, library::groupExists);
     UUID id = publishing.create(resource, Upload.from(file), caller.user().id());
     return CommunityJson.created("/community/resources/" + id, ResourceJson.withVersions(library.require(id),
         library.versions(id)));

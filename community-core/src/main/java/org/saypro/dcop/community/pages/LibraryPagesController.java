@@ -106,16 +106,8 @@ class LibraryPagesController {
       HttpRequest<?> request) {
     Caller caller = access.signedIn(authentication);
     formTokens.check(request, Optional.ofNullable(csrf));
-    Map<String, String> form = new HashMap<>();
-    form.put("title", title);
-    form.put("description", description);
-    form.put("kind", kind);
-    form.put("group", group);
-    form.put("tags", tags);
-    form.put("licence", licence);
-    form.put("organisation", organisation);
-    UUID id = publishing.create(ResourceMetadata.read(form, library::groupExists), Upload.from(file),
-        caller.user().id());
+    UUID id = publishing.create(ResourceMetadata.read(title, description, kind, group, tags, licence,
+        organisation, library::groupExists), Upload.from(file), caller.user().id());
     return HttpResponse.seeOther(URI.create("/library/r/" + id));
   }
 
@@ -142,8 +134,7 @@ class LibraryPagesController {
       produces = MediaType.TEXT_HTML)
   HttpResponse<?> submit(@Nullable Authentication authentication, String id, int version,
       @Body Map<String, String> form, HttpRequest<?> request) {
-    Caller caller = access.signedIn(authentication);
-    formTokens.check(request, Optional.ofNullable(form.get(FormTokens.FIELD)));
+    Caller caller = formSender(authentication, form, request);
     Resource resource = reading.resource(caller, id);
     ResourceVersion found = reading.version(caller, resource, version);
     if (!resource.authorId().equals(caller.user().id())) {
@@ -157,8 +148,7 @@ class LibraryPagesController {
       produces = MediaType.TEXT_HTML)
   HttpResponse<?> review(@Nullable Authentication authentication, String id, int version,
       @Body Map<String, String> form, HttpRequest<?> request) {
-    Caller caller = access.signedIn(authentication);
-    formTokens.check(request, Optional.ofNullable(form.get(FormTokens.FIELD)));
+    Caller caller = formSender(authentication, form, request);
     Resource resource = reading.resource(caller, id);
     Caller reviewer = access.resourceReviewer(authentication, resource.group());
     String decision = String.valueOf(form.get("decision"));
@@ -180,6 +170,14 @@ class LibraryPagesController {
             q.resource().group(), "version", q.version(), "fileName", q.fileName(), "when",
             WHEN.format(q.uploadedAt()))).toList();
     return HttpResponse.ok(pages.view("library/review", request, Map.of("queued", queued)));
+  }
+
+  /** The signed-in sender of a form with the session's form token. */
+  private Caller formSender(@Nullable Authentication authentication, Map<String, String> form,
+      HttpRequest<?> request) {
+    Caller caller = access.signedIn(authentication);
+    formTokens.check(request, Optional.ofNullable(form.get(FormTokens.FIELD)));
+    return caller;
   }
 
   private static Map<String, Object> summary(Resource r) {

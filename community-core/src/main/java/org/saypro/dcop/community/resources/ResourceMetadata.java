@@ -3,6 +3,7 @@ package org.saypro.dcop.community.resources;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,20 @@ public final class ResourceMetadata {
 
   private ResourceMetadata() {}
 
+  /** The metadata from the form's parts (any may be missing: then it is reported, if required). */
+  public static NewResource read(String title, String description, String kind, String group, String tags,
+      String licence, String organisation, Predicate<String> groupExists) {
+    Map<String, String> form = new HashMap<>();
+    form.put("title", title);
+    form.put("description", description);
+    form.put("kind", kind);
+    form.put("group", group);
+    form.put("tags", tags);
+    form.put("licence", licence);
+    form.put("organisation", organisation);
+    return read(form, groupExists);
+  }
+
   /** Tags arrive as one comma-separated field; they are kept lower-case so the tag filter matches exactly. */
   public static NewResource read(Map<String, String> form, Predicate<String> groupExists) {
     ObjectNode body = Json.newObject();
@@ -31,7 +46,7 @@ public final class ResourceMetadata {
       }
     });
     ArrayNode tags = body.putArray("tags");
-    Arrays.stream(form.getOrDefault("tags", "") == null ? new String[0] : form.getOrDefault("tags", "").split(","))
+    Arrays.stream(form.get("tags") == null ? new String[0] : form.get("tags").split(","))
         .map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).distinct().forEach(tags::add);
     Fields fields = new Fields(body);
     String title = fields.text("title", 200, true).orElse("");
