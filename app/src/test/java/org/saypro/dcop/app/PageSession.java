@@ -48,7 +48,12 @@ final class PageSession {
   }
 
   HttpResponse<String> get(String path) {
-    return TestServer.send(withCookie(HttpRequest.newBuilder(server.uri(path)).header("Accept", "text/html").GET())
+    return get(path, "text/html");
+  }
+
+  /** A GET with another Accept header: a download link, which a browser follows accepting any type. */
+  HttpResponse<String> get(String path, String accept) {
+    return TestServer.send(withCookie(HttpRequest.newBuilder(server.uri(path)).header("Accept", accept).GET())
         .build());
   }
 
@@ -66,6 +71,13 @@ final class PageSession {
 
   /** A multipart form with the fields and one file in the part named "file". */
   HttpResponse<String> postFile(String path, Map<String, String> fields, String fileName, String type, byte[] file) {
+    return TestServer.send(withCookie(multipart(HttpRequest.newBuilder(server.uri(path)), fields, fileName, type,
+        file).header("Accept", "text/html")).build());
+  }
+
+  /** Makes the request a multipart POST of the fields and one file in the part named "file". */
+  static HttpRequest.Builder multipart(HttpRequest.Builder request, Map<String, String> fields, String fileName,
+      String type, byte[] file) {
     String boundary = "----dcop" + UUID.randomUUID();
     StringBuilder head = new StringBuilder();
     fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\n")
@@ -79,9 +91,8 @@ final class PageSession {
     System.arraycopy(start, 0, body, 0, start.length);
     System.arraycopy(file, 0, body, start.length, file.length);
     System.arraycopy(end, 0, body, start.length + file.length, end.length);
-    return TestServer.send(withCookie(HttpRequest.newBuilder(server.uri(path)).header("Accept", "text/html")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))).build());
+    return request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
   }
 
   /** The form token of a page's forms (every form of a page carries the same one). */

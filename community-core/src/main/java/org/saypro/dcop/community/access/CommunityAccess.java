@@ -182,6 +182,43 @@ public class CommunityAccess {
     return caller;
   }
 
+  /**
+   * A reviewer of the group's library resources: a coordinator of the group, or a platform admin. They approve
+   * versions for publication and may read versions that are not published yet.
+   */
+  @Transactional(readOnly = true)
+  public Caller resourceReviewer(@Nullable Authentication authentication, String group) {
+    Caller caller = authorizer.signedIn(authentication);
+    if (!reviewsResources(caller, group)) {
+      throw forbidden("only coordinators of the " + group + " group may review its resources");
+    }
+    return caller;
+  }
+
+  @Transactional(readOnly = true)
+  public boolean reviewsResources(Caller caller, String group) {
+    return caller.platformAdmin() || coordinates(caller.user().id(), group);
+  }
+
+  /**
+   * Whether the caller may see a resource's unpublished versions: its author and its group's reviewers. Everyone
+   * else is told such versions do not exist (404), so drafts leak neither content nor existence.
+   */
+  @Transactional(readOnly = true)
+  public boolean seesUnpublishedResource(Caller caller, UUID author, String group) {
+    return caller.user().id().equals(author) || reviewsResources(caller, group);
+  }
+
+  /** The groups whose resources the caller reviews; empty for a platform admin, who reviews every group. */
+  @Transactional(readOnly = true)
+  public Optional<Set<String>> reviewedGroups(Caller caller) {
+    if (caller.platformAdmin()) {
+      return Optional.empty();
+    }
+    return Optional.of(Set.copyOf(Rows.list(jdbc, "select group_slug from group_coordinator where user_id = ?",
+        s -> s.setObject(1, caller.user().id()), r -> r.getString(1))));
+  }
+
   private static ProblemException forbidden(String detail) {
     return new ProblemException(ProblemType.FORBIDDEN, detail);
   }
