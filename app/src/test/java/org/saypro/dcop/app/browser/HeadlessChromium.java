@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -203,6 +204,12 @@ public final class HeadlessChromium
       return false;
     } catch (StaleElementReferenceException gone) {
       return true;
+    } catch (WebDriverException e) {
+      // caught mid-navigation, Chromium reports the old document's node by this message instead of "stale"
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
     }
   }
 
