@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saypro.dcop.app.CommunitySupport.Member;
-import org.saypro.dcop.core.json.Json;
 
 /**
  * Paging past the old 50-item caps: 120 threads, replies, search hits, channel messages and library resources,

@@ -60,7 +60,7 @@ public class Forums {
 
   /**
    * A page of the category's threads, most recently active first; hidden ones only for moderators. A thread that
-   * gets a reply while someone pages moves to the top: they see it on the first page again, not twice further on.
+   * gets a reply while someone pages moves above their cursor: it is not repeated further on, and heads page one.
    */
   @Transactional(readOnly = true)
   public Page<ForumThread> threads(Category category, boolean withHidden, PageRequest page) {
