@@ -62,6 +62,15 @@ class SharingBrowserIT {
     uuid = location.substring(location.lastIndexOf('/') + 1);
     assertEquals(201, server.postJson("/users", Json.writeString(Json.newObject().put("email", "thandi@test.example")
         .put("displayName", "Thandi").put("password", PASSWORD))).statusCode());
+    // Community entries, so the flag queue and the channel directory are checked with content rather than empty.
+    HttpResponse<String> thread = server.postJson("/community/forums/categories/general/threads",
+        "{\"title\": \"A flagged thread\", \"body\": \"An opening post that someone flagged.\"}");
+    assertEquals(201, thread.statusCode(), thread.body());
+    String post = TestServer.json(thread).get("posts").get(0).get("id").asText();
+    assertEquals(201, server.postJson("/community/forums/posts/" + post + "/flags", "{\"reason\": \"Off topic\"}")
+        .statusCode());
+    assertEquals(201, server.postJson("/community/channels", "{\"kind\": \"task-force\", \"name\":"
+        + " \"Open task force\", \"private\": false}").statusCode());
   }
 
   @AfterAll
@@ -143,7 +152,7 @@ class SharingBrowserIT {
   @ValueSource(strings = {"/my/credentials", "/console", "/console/saypro", "/console/saypro/credentials",
       "/console/saypro/qualifications/ECD-5/award", "/console/saypro/qualifications/ECD-5/bulk",
       "/console/saypro/audit", "/console/saypro/badge-rules", "/my/badges", "/groups", "/groups/curriculum-innovation",
-      "/webinars", "/forums", "/channels", "/library"})
+      "/webinars", "/forums", "/forums/flags", "/channels", "/library"})
   void signedInPagesAreAccessibleAndFitAPhone(String path) {
     signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
     browser.viewportWidth(320);

@@ -199,6 +199,56 @@ class TeamChannelsIT {
         "body", "let me in")).statusCode());
   }
 
+  @Test
+  void theDirectoryListsOpenAndOwnChannelsByKindButNeverAnotherMembersPrivateOne() {
+    Member owner = community.member("Directory owner");
+    Member member = community.member("Directory member");
+    Member outsider = community.member("Directory outsider");
+    Member coordinator = community.coordinator("Directory coordinator", "curriculum-innovation");
+    String secret = taskForce(owner, "Secret numbat task force");
+    addMember(owner, secret, member);
+    HttpResponse<String> created = owner.api().postJson("/community/channels",
+        "{\"kind\": \"task-force\", \"name\": \"Open bilby task force\", \"private\": false}");
+    assertEquals(201, created.statusCode(), created.body());
+    String open = TestServer.json(created).get("id").asText();
+    String group = TestServer.json(coordinator.api().postJson("/community/channels", "{\"kind\": \"group\","
+        + " \"name\": \"Curriculum circle\", \"group\": \"curriculum-innovation\"}")).get("id").asText();
+
+    Map<String, JsonNode> seen = directory(outsider);
+    assertTrue(seen.containsKey(open), "open channels are listed for everyone");
+    assertFalse(seen.containsKey(secret) || seen.containsKey(group), "private channels of others are absent");
+    assertFalse(seen.get(open).get("member").asBoolean());
+    assertEquals(1, seen.get(open).get("members").asInt());
+    assertEquals("task-force", seen.get(open).get("kind").asText());
+
+    Map<String, JsonNode> mine = directory(member);
+    assertTrue(mine.get(secret).get("member").asBoolean());
+    assertEquals(2, mine.get(secret).get("members").asInt());
+    Map<String, JsonNode> coordinated = directory(coordinator);
+    assertEquals("group", coordinated.get(group).get("kind").asText());
+    assertEquals(1, coordinated.get(group).get("members").asInt(), "the coordinator is its one member so far");
+    assertFalse(coordinated.containsKey(secret));
+
+    String page = PageSession.signIn(server, outsider.email(), CommunitySupport.PASSWORD).get("/channels").body();
+    assertTrue(page.contains("Open bilby task force") && page.contains("Task forces"), page);
+    assertFalse(page.contains("Secret numbat") || page.contains(secret) || page.contains("Curriculum circle"),
+        page);
+    assertFalse(page.contains("/channels/" + open), "a non-member gets no link into the channel");
+    String memberPage = PageSession.signIn(server, coordinator.email(), CommunitySupport.PASSWORD).get("/channels")
+        .body();
+    assertTrue(memberPage.contains("Working group channels") && memberPage.contains("/channels/" + group),
+        memberPage);
+  }
+
+  private static Map<String, JsonNode> directory(Member who) {
+    HttpResponse<String> response = who.api().get("/community/channels/directory?limit=100", "application/json");
+    assertEquals(200, response.statusCode(), response.body());
+    assertFalse(TestServer.json(response).has("next"), "one page holds this test's channels");
+    Map<String, JsonNode> channels = new java.util.HashMap<>();
+    TestServer.json(response).get("channels").forEach(c -> channels.put(c.get("id").asText(), c));
+    return channels;
+  }
+
   private static List<String> channelHits(Member member, String query) {
     return ids(member.api().get("/community/channels/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
         "application/json"), "messages", "messageId");

@@ -112,6 +112,33 @@ public class CommunityAccess {
     return caller.platformAdmin() || group.filter(g -> coordinates(caller.user().id(), g)).isPresent();
   }
 
+  /**
+   * A reader of the flag queue: a moderator of at least one forum category, so a coordinator of some group or a
+   * platform admin. 403 for everyone else; which flags they see is {@link #moderatedGroups}.
+   */
+  @Transactional(readOnly = true)
+  public Caller flagQueueReader(@Nullable Authentication authentication) {
+    Caller caller = authorizer.signedIn(authentication);
+    if (!readsFlagQueue(caller)) {
+      throw forbidden("only forum moderators (group coordinators and platform admins) read the flag queue");
+    }
+    return caller;
+  }
+
+  @Transactional(readOnly = true)
+  public boolean readsFlagQueue(Caller caller) {
+    return coordinatedGroups(caller).map(groups -> !groups.isEmpty()).orElse(true);
+  }
+
+  /**
+   * The groups whose forum categories the caller moderates; empty for a platform admin, who moderates every
+   * category, general ones included.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Set<String>> moderatedGroups(Caller caller) {
+    return coordinatedGroups(caller);
+  }
+
   /** The thread's author or one of its moderators: they choose the accepted answer. */
   @Transactional(readOnly = true)
   public Caller threadOwner(@Nullable Authentication authentication, UUID author, Optional<String> group) {
@@ -141,6 +168,14 @@ public class CommunityAccess {
         + " else exists (select 1 from group_coordinator gc where gc.group_slug = " + channel + ".group_slug"
         + " and gc.user_id = " + user + ") or (" + channel + ".audience = 'members' and exists (select 1 from"
         + " group_member gm where gm.group_slug = " + channel + ".group_slug and gm.user_id = " + user + ")) end)";
+  }
+
+  /**
+   * SQL that is true when the channel appears in the user's channel directory: they are a member, or it is not
+   * private. A private channel is absent for everyone else, so they do not learn its name, kind or size.
+   */
+  public static String channelListed(String channel, String user) {
+    return "(not " + channel + ".private or " + channelMembership(channel, user) + ")";
   }
 
   /** A member of the channel: the only ones who read, post in or search it. */
@@ -212,6 +247,11 @@ public class CommunityAccess {
   /** The groups whose resources the caller reviews; empty for a platform admin, who reviews every group. */
   @Transactional(readOnly = true)
   public Optional<Set<String>> reviewedGroups(Caller caller) {
+    return coordinatedGroups(caller);
+  }
+
+  /** The groups the caller coordinates; empty for a platform admin, who may act for every group. */
+  private Optional<Set<String>> coordinatedGroups(Caller caller) {
     if (caller.platformAdmin()) {
       return Optional.empty();
     }

@@ -33,6 +33,7 @@ import org.saypro.dcop.community.projects.Project;
 import org.saypro.dcop.community.projects.Projects;
 import org.saypro.dcop.community.support.AccountLookups;
 import org.saypro.dcop.community.support.Fields;
+import org.saypro.dcop.community.support.PageRequest;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.core.validation.FieldError;
 import org.saypro.dcop.web.ProblemException;
@@ -69,6 +70,18 @@ class ChannelsController {
     ArrayNode list = Json.mapper().createArrayNode();
     channels.mine(caller.user().id()).forEach(c -> list.add(channel(c)));
     return CommunityJson.ok(Json.newObject().set("channels", list));
+  }
+
+  @Get(uri = "/directory", produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "The channel directory: the caller's channels and every channel that is not private, by kind"
+      + " and name, with member counts; private channels of others are absent")
+  HttpResponse<String> directory(@Nullable Authentication authentication, @Nullable @QueryValue String limit,
+      @Nullable @QueryValue String cursor) {
+    Caller caller = access.signedIn(authentication);
+    PageRequest page = PageRequest.of(limit, cursor);
+    return CommunityJson.ok(CommunityJson.page(Json.newObject(), "channels",
+        channels.directory(caller.user().id(), page), l -> channel(l.channel()).put("member", l.member())
+            .put("members", l.members())));
   }
 
   @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -111,14 +124,15 @@ class ChannelsController {
   }
 
   @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "A channel with its latest messages (members only)")
-  HttpResponse<String> one(@Nullable Authentication authentication, String id) {
+  @Operation(summary = "A channel with a page of its messages, newest first (members only); \"next\" is the cursor"
+      + " of the older ones")
+  HttpResponse<String> one(@Nullable Authentication authentication, String id, @Nullable @QueryValue String limit,
+      @Nullable @QueryValue String cursor) {
     Channel channel = channel(id);
     access.channelMember(authentication, channel);
-    ObjectNode json = channel(channel);
-    ArrayNode messages = json.putArray("messages");
-    channels.messages(channel).forEach(m -> messages.add(message(m)));
-    return CommunityJson.ok(json);
+    PageRequest page = PageRequest.of(limit, cursor);
+    return CommunityJson.ok(CommunityJson.page(channel(channel), "messages", channels.messages(channel, page),
+        ChannelsController::message));
   }
 
   @Post(uri = "/{id}/messages", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -187,14 +201,15 @@ class ChannelsController {
 
   @Get(uri = "/search", produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "Full-text search of messages in the caller's channels only (web search syntax)")
-  HttpResponse<String> search(@Nullable Authentication authentication, @QueryValue("q") @Nullable String q) {
+  HttpResponse<String> search(@Nullable Authentication authentication, @QueryValue("q") @Nullable String q,
+      @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor) {
     Caller caller = access.signedIn(authentication);
     String query = ForumsController.query(q);
-    ArrayNode hits = Json.mapper().createArrayNode();
-    channels.search(caller.user().id(), query).forEach(h -> hits.addObject()
-        .put("messageId", h.messageId().toString()).put("channelId", h.channelId().toString())
-        .put("channel", h.channelName()).put("excerpt", h.excerpt()));
-    return CommunityJson.ok(Json.newObject().put("query", query).set("messages", hits));
+    PageRequest page = PageRequest.of(limit, cursor);
+    return CommunityJson.ok(CommunityJson.page(Json.newObject().put("query", query), "messages",
+        channels.search(caller.user().id(), query, page), h -> Json.newObject()
+            .put("messageId", h.messageId().toString()).put("channelId", h.channelId().toString())
+            .put("channel", h.channelName()).put("excerpt", h.excerpt())));
   }
 
   private Channel channel(String id) {

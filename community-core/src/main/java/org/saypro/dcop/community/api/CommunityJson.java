@@ -7,9 +7,11 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import java.net.URI;
 import java.util.UUID;
+import java.util.function.Function;
 import org.saypro.dcop.community.groups.DirectoryEntry;
 import org.saypro.dcop.community.groups.WorkingGroup;
 import org.saypro.dcop.community.projects.Project;
+import org.saypro.dcop.community.support.Page;
 import org.saypro.dcop.community.projects.TimelineEntry;
 import org.saypro.dcop.community.webinars.AttendanceReport;
 import org.saypro.dcop.community.webinars.ImportOutcome;
@@ -37,6 +39,14 @@ final class CommunityJson {
 
   static HttpResponse<String> created(String location, JsonNode json) {
     return HttpResponse.<String>status(HttpStatus.CREATED).header("Location", location).body(Json.writeString(json));
+  }
+
+  /** Puts the list under its name, and the next page's cursor as "next" unless this is the last page. */
+  static <T> ObjectNode page(ObjectNode json, String name, Page<T> page, Function<T, JsonNode> item) {
+    ArrayNode list = json.putArray(name);
+    page.items().forEach(i -> list.add(item.apply(i)));
+    page.next().ifPresent(n -> json.put("next", n));
+    return json;
   }
 
   static UUID uuid(String text, String what) {

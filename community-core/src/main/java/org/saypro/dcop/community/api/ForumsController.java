@@ -24,6 +24,8 @@ import org.saypro.dcop.accounts.authz.Caller;
 import org.saypro.dcop.community.access.CommunityAccess;
 import org.saypro.dcop.community.forums.Acceptance;
 import org.saypro.dcop.community.forums.Category;
+import org.saypro.dcop.community.forums.FlagOutcome;
+import org.saypro.dcop.community.forums.FlaggedPost;
 import org.saypro.dcop.community.forums.ForumThread;
 import org.saypro.dcop.community.forums.Forums;
 import org.saypro.dcop.community.forums.MarkdownRenderer;
@@ -31,6 +33,7 @@ import org.saypro.dcop.community.forums.Mentions;
 import org.saypro.dcop.community.forums.Moderation;
 import org.saypro.dcop.community.forums.ForumPost;
 import org.saypro.dcop.community.support.Fields;
+import org.saypro.dcop.community.support.PageRequest;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.core.validation.FieldError;
 import org.saypro.dcop.web.ProblemException;
@@ -68,12 +71,13 @@ class ForumsController {
 
   @Get(uri = "/categories/{slug}/threads", produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "The category's threads, most recently active first (hidden ones for its moderators)")
-  HttpResponse<String> threads(@Nullable Authentication authentication, String slug) {
+  HttpResponse<String> threads(@Nullable Authentication authentication, String slug,
+      @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor) {
     Caller caller = access.signedIn(authentication);
     Category category = forums.category(slug);
-    ArrayNode list = Json.mapper().createArrayNode();
-    forums.threads(category, access.moderates(caller, category.group())).forEach(t -> list.add(thread(t)));
-    return CommunityJson.ok(Json.newObject().set("threads", list));
+    PageRequest page = PageRequest.of(limit, cursor);
+    return CommunityJson.ok(CommunityJson.page(Json.newObject(), "threads",
+        forums.threads(category, access.moderates(caller, category.group()), page), ForumsController::thread));
   }
 
   @Post(uri = "/categories/{slug}/threads", consumes = MediaType.APPLICATION_JSON,
@@ -87,14 +91,18 @@ class ForumsController {
     Optional<String> source = fields.text("body", MarkdownRenderer.MAX_SOURCE, true);
     fields.done("the thread");
     UUID id = forums.startThread(category, title.get(), source.get(), caller.user().id());
-    return CommunityJson.created("/community/forums/threads/" + id, threadWithPosts(caller, forums.thread(id)));
+    return CommunityJson.created("/community/forums/threads/" + id, threadWithPosts(caller, forums.thread(id),
+        PageRequest.first()));
   }
 
   @Get(uri = "/threads/{id}", produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "A thread with its posts; each post has its Markdown source and its sanitised HTML")
-  HttpResponse<String> one(@Nullable Authentication authentication, String id) {
+  @Operation(summary = "A thread with a page of its posts, oldest first; each post has its Markdown source and its"
+      + " sanitised HTML; \"next\" is the cursor of the following page")
+  HttpResponse<String> one(@Nullable Authentication authentication, String id, @Nullable @QueryValue String limit,
+      @Nullable @QueryValue String cursor) {
     Caller caller = access.signedIn(authentication);
-    return CommunityJson.ok(threadWithPosts(caller, visibleThread(caller, id)));
+    PageRequest page = PageRequest.of(limit, cursor);
+    return CommunityJson.ok(threadWithPosts(caller, visibleThread(caller, id), page));
   }
 
   @Post(uri = "/threads/{id}/posts", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -149,11 +157,11 @@ class ForumsController {
   @Put(uri = "/posts/{id}/hidden", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "Hide or show a post (moderators)", description = "{\"hidden\": true | false}")
   HttpResponse<String> hidePost(@Nullable Authentication authentication, String id, @Body byte[] body) {
-    access.signedIn(authentication);
+    Caller caller = access.signedIn(authentication);
     ForumPost post = forums.post(CommunityJson.uuid(id, "post"));
     access.forumModerator(authentication, groupOf(forums.thread(post.threadId())));
     boolean hidden = flag(CommunityJson.body(body), "hidden");
-    moderation.hidePost(post, hidden);
+    moderation.hidePost(post, hidden, caller.user().id());
     return CommunityJson.ok(Json.newObject().put("postId", post.id().toString()).put("hidden", hidden));
   }
 
@@ -161,7 +169,7 @@ class ForumsController {
   @Operation(summary = "Hide or show a thread (moderators)", description = "{\"hidden\": true | false}")
   HttpResponse<String> hideThread(@Nullable Authentication authentication, String id, @Body byte[] body) {
     ForumThread thread = moderated(authentication, id);
-    moderation.hideThread(thread, flag(CommunityJson.body(body), "hidden"));
+    moderation.hideThread(thread, flag(CommunityJson.body(body), "hidden"), moderator(authentication));
     return CommunityJson.ok(thread(forums.thread(thread.id())));
   }
 
@@ -169,7 +177,7 @@ class ForumsController {
   @Operation(summary = "Lock or unlock a thread (moderators)", description = "{\"locked\": true | false}")
   HttpResponse<String> lock(@Nullable Authentication authentication, String id, @Body byte[] body) {
     ForumThread thread = moderated(authentication, id);
-    moderation.lock(thread, flag(CommunityJson.body(body), "locked"));
+    moderation.lock(thread, flag(CommunityJson.body(body), "locked"), moderator(authentication));
     return CommunityJson.ok(thread(forums.thread(thread.id())));
   }
 
@@ -182,8 +190,44 @@ class ForumsController {
     fields.done("the move");
     Category to = forums.category(slug.get());
     access.forumModerator(authentication, to.group());
-    moderation.move(thread, to);
+    moderation.move(thread, to, moderator(authentication));
     return CommunityJson.ok(thread(forums.thread(thread.id())));
+  }
+
+  @Get(uri = "/flags", produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "The moderators' queue: posts with open flags in the categories the caller moderates, most"
+      + " flagged first; reasons and a count of flaggers, never who they are")
+  HttpResponse<String> flags(@Nullable Authentication authentication, @Nullable @QueryValue String limit,
+      @Nullable @QueryValue String cursor) {
+    Caller caller = access.flagQueueReader(authentication);
+    PageRequest page = PageRequest.of(limit, cursor);
+    return CommunityJson.ok(CommunityJson.page(Json.newObject(), "posts",
+        moderation.queue(access.moderatedGroups(caller), page), ForumsController::flagged));
+  }
+
+  @Post(uri = "/posts/{id}/flags/resolution", consumes = MediaType.APPLICATION_JSON,
+      produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "Resolve a post's open flags (its moderators): hide the post, or dismiss the flags",
+      description = "{\"outcome\": hidden | dismissed}")
+  HttpResponse<String> resolve(@Nullable Authentication authentication, String id, @Body byte[] body) {
+    Caller caller = access.signedIn(authentication);
+    ForumPost post = forums.post(CommunityJson.uuid(id, "post"));
+    access.forumModerator(authentication, groupOf(forums.thread(post.threadId())));
+    Fields fields = new Fields(CommunityJson.body(body));
+    Optional<FlagOutcome> outcome = outcome(fields, fields.text("outcome", 20, true));
+    fields.done("the resolution");
+    int resolved = moderation.resolve(post, outcome.get(), caller.user().id());
+    return CommunityJson.ok(Json.newObject().put("postId", post.id().toString())
+        .put("outcome", outcome.get().code()).put("flagsResolved", resolved));
+  }
+
+  /** The outcome field: hidden or dismissed. */
+  static Optional<FlagOutcome> outcome(Fields fields, Optional<String> code) {
+    Optional<FlagOutcome> outcome = code.flatMap(FlagOutcome::byCode);
+    if (code.isPresent() && outcome.isEmpty()) {
+      fields.error("outcome", "must be hidden or dismissed");
+    }
+    return outcome;
   }
 
   @Get(uri = "/notifications", produces = MediaType.APPLICATION_JSON)
@@ -216,13 +260,14 @@ class ForumsController {
 
   @Get(uri = "/search", produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "Full-text search of thread titles and visible posts (web search syntax)")
-  HttpResponse<String> search(@Nullable Authentication authentication, @QueryValue("q") @Nullable String q) {
+  HttpResponse<String> search(@Nullable Authentication authentication, @QueryValue("q") @Nullable String q,
+      @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor) {
     access.signedIn(authentication);
     String query = query(q);
-    ArrayNode hits = Json.mapper().createArrayNode();
-    forums.search(query).forEach(h -> hits.addObject().put("threadId", h.threadId().toString())
-        .put("title", h.title()).put("category", h.category()));
-    return CommunityJson.ok(Json.newObject().put("query", query).set("threads", hits));
+    PageRequest page = PageRequest.of(limit, cursor);
+    return CommunityJson.ok(CommunityJson.page(Json.newObject().put("query", query), "threads",
+        forums.search(query, page), h -> Json.newObject().put("threadId", h.threadId().toString())
+            .put("title", h.title()).put("category", h.category())));
   }
 
   /** The search words: 1 to {@value #MAX_QUERY} characters, else 400 naming q. */
@@ -237,6 +282,10 @@ class ForumsController {
   private static HttpResponse<String> createdOrOk(boolean added, ForumPost post, ObjectNode json) {
     return added ? CommunityJson.created("/community/forums/threads/" + post.threadId(), json)
         : CommunityJson.ok(json);
+  }
+
+  private UUID moderator(@Nullable Authentication authentication) {
+    return access.signedIn(authentication).user().id();
   }
 
   private ForumThread moderated(@Nullable Authentication authentication, String id) {
@@ -268,10 +317,17 @@ class ForumsController {
     return forums.category(thread.category()).group();
   }
 
-  private ObjectNode threadWithPosts(Caller caller, ForumThread thread) {
-    ObjectNode json = thread(thread);
-    ArrayNode posts = json.putArray("posts");
-    forums.posts(thread, access.moderates(caller, groupOf(thread))).forEach(p -> posts.add(post(p)));
+  private ObjectNode threadWithPosts(Caller caller, ForumThread thread, PageRequest page) {
+    return CommunityJson.page(thread(thread), "posts", forums.posts(thread, access.moderates(caller,
+        groupOf(thread)), page), ForumsController::post);
+  }
+
+  private static ObjectNode flagged(FlaggedPost f) {
+    ObjectNode json = Json.newObject().put("postId", f.postId().toString()).put("threadId", f.threadId().toString())
+        .put("threadTitle", f.threadTitle()).put("category", f.category()).put("excerpt", f.excerpt())
+        .put("hidden", f.hidden()).put("flaggers", f.flaggers()).put("firstFlaggedAt", f.firstFlaggedAt().toString());
+    ArrayNode reasons = json.putArray("reasons");
+    f.reasons().forEach(reasons::add);
     return json;
   }
 

@@ -1,7 +1,6 @@
 package org.saypro.dcop.community.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -35,6 +34,7 @@ import org.saypro.dcop.community.resources.ResourceVersion;
 import org.saypro.dcop.community.resources.Review;
 import org.saypro.dcop.community.resources.Upload;
 import org.saypro.dcop.community.support.Fields;
+import org.saypro.dcop.community.support.PageRequest;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.core.validation.FieldError;
 import org.saypro.dcop.web.ProblemException;
@@ -66,11 +66,13 @@ class ResourcesController {
   @Operation(summary = "Published resources matching the words and filters (kind, group, tag, licence)")
   HttpResponse<String> search(@Nullable Authentication authentication, @Nullable @QueryValue String q,
       @Nullable @QueryValue String kind, @Nullable @QueryValue String group, @Nullable @QueryValue String tag,
-      @Nullable @QueryValue String licence) {
+      @Nullable @QueryValue String licence, @Nullable @QueryValue String limit,
+      @Nullable @QueryValue String cursor) {
     access.signedIn(authentication);
-    ArrayNode list = Json.mapper().createArrayNode();
-    library.search(filter(q, kind, group, tag, licence)).forEach(r -> list.add(ResourceJson.resource(r)));
-    return CommunityJson.ok(Json.newObject().set("resources", list));
+    ResourceFilter filter = filter(q, kind, group, tag, licence);
+    PageRequest page = PageRequest.of(limit, cursor);
+    return CommunityJson.ok(CommunityJson.page(Json.newObject(), "resources", library.search(filter, page),
+        ResourceJson::resource));
   }
 
   @Post(consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
@@ -147,11 +149,12 @@ class ResourcesController {
 
   @Get(uri = "/review-queue", produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "Submitted versions waiting for the caller's review, oldest first")
-  HttpResponse<String> queue(@Nullable Authentication authentication) {
+  HttpResponse<String> queue(@Nullable Authentication authentication, @Nullable @QueryValue String limit,
+      @Nullable @QueryValue String cursor) {
     Caller caller = access.signedIn(authentication);
-    ArrayNode list = Json.mapper().createArrayNode();
-    library.queue(access.reviewedGroups(caller)).forEach(q -> list.add(ResourceJson.queued(q)));
-    return CommunityJson.ok(Json.newObject().set("versions", list));
+    PageRequest page = PageRequest.of(limit, cursor);
+    return CommunityJson.ok(CommunityJson.page(Json.newObject(), "versions",
+        library.queue(access.reviewedGroups(caller), page), ResourceJson::queued));
   }
 
   @Get(uri = "/{id}/versions/{version}/file")

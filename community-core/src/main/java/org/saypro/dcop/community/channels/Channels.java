@@ -1,5 +1,6 @@
 package org.saypro.dcop.community.channels;
 
+import static org.saypro.dcop.community.access.CommunityAccess.channelListed;
 import static org.saypro.dcop.community.access.CommunityAccess.channelMembership;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -14,6 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.saypro.dcop.community.forums.MarkdownRenderer;
+import org.saypro.dcop.community.support.Keyset;
+import org.saypro.dcop.community.support.Page;
+import org.saypro.dcop.community.support.PageRequest;
 import org.saypro.dcop.community.support.Rows;
 import org.saypro.dcop.web.ProblemException;
 import org.saypro.dcop.web.ProblemType;
@@ -26,9 +30,6 @@ import org.saypro.dcop.web.ProblemType;
  */
 @Singleton
 public class Channels {
-
-  /** Most messages a channel page or a search shows. */
-  public static final int PAGE_SIZE = 100;
 
   /** How long an author may edit or delete a message: later, others have read and answered it. */
   public static final Duration CHANGE_WINDOW = Duration.ofHours(1);
@@ -60,6 +61,24 @@ public class Channels {
   public List<Channel> mine(UUID user) {
     return Rows.list(jdbc, "select " + COLUMNS + " from team_channel c, (select cast(? as uuid) as uid) me where "
         + channelMembership("c", "me.uid") + " order by c.name, c.id", s -> s.setObject(1, user), Channels::channel);
+  }
+
+  /**
+   * A page of the channel directory: the user's channels and every channel that is not private, by kind and name,
+   * each with its member count. Counts use the membership predicate itself, so they are who can read the channel.
+   */
+  @Transactional(readOnly = true)
+  public Page<ChannelListing> directory(UUID user, PageRequest page) {
+    int offset = page.offset();
+    return page.offsetPage(Rows.list(jdbc, "select " + COLUMNS + ", " + channelMembership("c", "me.uid")
+        + ", (select count(*) from app_user u where " + channelMembership("c", "u.id") + ")"
+        + " from team_channel c, (select cast(? as uuid) as uid) me where " + channelListed("c", "me.uid")
+        + " order by array_position(array['group', 'project', 'task-force'], c.kind), c.name, c.id"
+        + " limit ? offset ?", s -> {
+          s.setObject(1, user);
+          s.setInt(2, page.fetch());
+          s.setInt(3, offset);
+        }, r -> new ChannelListing(channel(r), r.getBoolean(10), r.getLong(11))));
   }
 
   /** Creates a channel; the creator of a task force becomes its first admin. */
@@ -115,12 +134,20 @@ public class Channels {
     }) == 1;
   }
 
-  /** The channel's latest messages, oldest first. */
+  /**
+   * A page of the channel's messages, newest first: the first page is the latest, each next page older. (Pages show
+   * a page oldest first, as a conversation reads.)
+   */
   @Transactional(readOnly = true)
-  public List<ChannelMessage> messages(Channel channel) {
-    return Rows.list(jdbc, "select * from (select " + MESSAGE_COLUMNS + " from team_channel_message m join app_user u"
-        + " on u.id = m.author_id where m.channel_id = ? order by m.created_at desc, m.id desc limit " + PAGE_SIZE
-        + ") latest order by created_at, id", s -> s.setObject(1, channel.id()), Channels::message);
+  public Page<ChannelMessage> messages(Channel channel, PageRequest page) {
+    Optional<Keyset> before = page.keyset();
+    return page.keysetPage(Rows.list(jdbc, "select " + MESSAGE_COLUMNS + " from team_channel_message m join app_user u"
+        + " on u.id = m.author_id where m.channel_id = ?"
+        + (before.isPresent() ? " and (m.created_at, m.id) < (?, ?)" : "")
+        + " order by m.created_at desc, m.id desc limit ?", s -> {
+          s.setObject(1, channel.id());
+          s.setInt(Keyset.bind(s, 2, before), page.fetch());
+        }, Channels::message), m -> new Keyset(m.createdAt(), m.id()));
   }
 
   @Transactional(readOnly = true)
@@ -177,17 +204,20 @@ public class Channels {
 
   /** Messages matching the words (web search syntax) in channels the user is a member of, best first. */
   @Transactional(readOnly = true)
-  public List<ChannelHit> search(UUID user, String query) {
-    return Rows.list(jdbc, "with q as (select websearch_to_tsquery('english', ?) as query),"
+  public Page<ChannelHit> search(UUID user, String query, PageRequest page) {
+    int offset = page.offset();
+    return page.offsetPage(Rows.list(jdbc, "with q as (select websearch_to_tsquery('english', ?) as query),"
         + " me as (select cast(? as uuid) as uid)"
         + " select m.id, c.id, c.name, left(m.source, 200), ts_rank(m.search, q.query) as rank"
         + " from team_channel_message m join team_channel c on c.id = m.channel_id, q, me"
         + " where m.search @@ q.query and " + channelMembership("c", "me.uid")
-        + " order by rank desc, m.created_at desc, m.id limit " + PAGE_SIZE, s -> {
+        + " order by rank desc, m.created_at desc, m.id limit ? offset ?", s -> {
           s.setString(1, query);
           s.setObject(2, user);
+          s.setInt(3, page.fetch());
+          s.setInt(4, offset);
         }, r -> new ChannelHit(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
-            r.getString(4), r.getFloat(5)));
+            r.getString(4), r.getFloat(5))));
   }
 
   private static void requireTaskForce(Channel channel) {

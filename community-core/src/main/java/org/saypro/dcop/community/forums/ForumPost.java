@@ -22,4 +22,8 @@ public record ForumPost(UUID id, UUID threadId, UUID authorId, String authorName
     Objects.requireNonNull(createdAt, "createdAt");
     reactions = Map.copyOf(reactions);
   }
+
+  public ForumPost withReactions(Map<String, Integer> counts) {
+    return new ForumPost(id, threadId, authorId, authorName, source, html, hidden, createdAt, counts);
+  }
 }

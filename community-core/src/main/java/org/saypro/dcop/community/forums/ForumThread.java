@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /** A thread: its title and state; its opening post is its first post. */
 public record ForumThread(UUID id, String category, String title, UUID authorId, String authorName, boolean locked,
-    boolean hidden, Instant createdAt, Optional<UUID> acceptedPost) {
+    boolean hidden, Instant createdAt, Optional<UUID> acceptedPost, Instant lastPostAt) {
 
   /** Longest title, in characters. */
   public static final int MAX_TITLE = 200;
@@ -22,5 +22,6 @@ public record ForumThread(UUID id, String category, String title, UUID authorId,
     Objects.requireNonNull(authorName, "authorName");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(acceptedPost, "acceptedPost");
+    Objects.requireNonNull(lastPostAt, "lastPostAt");
   }
 }

@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.saypro.dcop.community.events.CommunityEvents;
 import org.saypro.dcop.community.events.EventTypes;
+import org.saypro.dcop.community.support.Keyset;
+import org.saypro.dcop.community.support.Page;
+import org.saypro.dcop.community.support.PageRequest;
 import org.saypro.dcop.community.support.Rows;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.web.ProblemException;
@@ -25,11 +28,10 @@ import org.saypro.dcop.web.ProblemType;
 @Singleton
 public class Forums {
 
-  /** Most threads a category page or search lists. */
-  public static final int PAGE_SIZE = 50;
-
   private static final String THREAD_COLUMNS = "t.id, t.category, t.title, t.author_id, u.display_name, t.locked,"
-      + " t.hidden, t.created_at, t.accepted_post_id";
+      + " t.hidden, t.created_at, t.accepted_post_id, t.last_post_at";
+  private static final String POST_COLUMNS = "p.id, p.thread_id, p.author_id, u.display_name, p.source, p.html,"
+      + " p.hidden, p.created_at";
 
   private final JdbcOperations jdbc;
   private final MarkdownRenderer markdown;
@@ -56,14 +58,22 @@ public class Forums {
         .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no forum category is called " + slug));
   }
 
-  /** The category's threads, most recently active first; hidden ones only for moderators. */
+  /**
+   * A page of the category's threads, most recently active first; hidden ones only for moderators. A thread that
+   * gets a reply while someone pages moves above their cursor: it is not repeated further on, and heads page one.
+   */
   @Transactional(readOnly = true)
-  public List<ForumThread> threads(Category category, boolean withHidden) {
-    return Rows.list(jdbc, "select " + THREAD_COLUMNS + " from forum_thread t join app_user u on u.id = t.author_id"
-        + " where t.category = ? and (? or not t.hidden) order by t.last_post_at desc, t.id limit " + PAGE_SIZE, s -> {
+  public Page<ForumThread> threads(Category category, boolean withHidden, PageRequest page) {
+    Optional<Keyset> after = page.keyset();
+    return page.keysetPage(Rows.list(jdbc, "select " + THREAD_COLUMNS + " from forum_thread t join app_user u"
+        + " on u.id = t.author_id where t.category = ? and (? or not t.hidden)"
+        + (after.isPresent() ? " and (t.last_post_at, t.id) < (?, ?)" : "")
+        + " order by t.last_post_at desc, t.id desc limit ?", s -> {
           s.setString(1, category.slug());
           s.setBoolean(2, withHidden);
-        }, Forums::thread);
+          int next = Keyset.bind(s, 3, after);
+          s.setInt(next, page.fetch());
+        }, Forums::thread), t -> new Keyset(t.lastPostAt(), t.id()));
   }
 
   /** The thread, or 404; a hidden thread is 404 too unless the caller moderates it. */
@@ -74,28 +84,42 @@ public class Forums {
         .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no thread has the id " + id));
   }
 
-  /** The thread's posts, oldest first; hidden ones only for moderators. */
+  /** A page of the thread's posts, oldest first; hidden ones only for moderators. */
   @Transactional(readOnly = true)
-  public List<ForumPost> posts(ForumThread thread, boolean withHidden) {
-    Map<UUID, Map<String, Integer>> reactions = new HashMap<>();
-    Rows.list(jdbc, "select r.post_id, r.kind, count(*) from forum_reaction r join forum_post p on p.id = r.post_id"
-        + " where p.thread_id = ? group by r.post_id, r.kind", s -> s.setObject(1, thread.id()), r -> {
-          reactions.computeIfAbsent(r.getObject(1, UUID.class), k -> new HashMap<>()).put(r.getString(2),
-              r.getInt(3));
-          return null;
-        });
-    return Rows.list(jdbc, "select p.id, p.thread_id, p.author_id, u.display_name, p.source, p.html, p.hidden,"
-        + " p.created_at from forum_post p join app_user u on u.id = p.author_id where p.thread_id = ?"
-        + " and (? or not p.hidden) order by p.created_at, p.id", s -> {
+  public Page<ForumPost> posts(ForumThread thread, boolean withHidden, PageRequest page) {
+    Optional<Keyset> after = page.keyset();
+    Page<ForumPost> posts = page.keysetPage(Rows.list(jdbc, "select " + POST_COLUMNS + " from forum_post p"
+        + " join app_user u on u.id = p.author_id where p.thread_id = ? and (? or not p.hidden)"
+        + (after.isPresent() ? " and (p.created_at, p.id) > (?, ?)" : "")
+        + " order by p.created_at, p.id limit ?", s -> {
           s.setObject(1, thread.id());
           s.setBoolean(2, withHidden);
-        }, r -> post(r, reactions.getOrDefault(r.getObject(1, UUID.class), Map.of())));
+          int next = Keyset.bind(s, 3, after);
+          s.setInt(next, page.fetch());
+        }, r -> post(r, Map.of())), p -> new Keyset(p.createdAt(), p.id()));
+    Map<UUID, Map<String, Integer>> reactions = new HashMap<>();
+    Rows.list(jdbc, "select post_id, kind, count(*) from forum_reaction where post_id = any (?)"
+        + " group by post_id, kind", s -> s.setArray(1, s.getConnection().createArrayOf("uuid",
+            posts.items().stream().map(ForumPost::id).toArray())), r -> {
+              reactions.computeIfAbsent(r.getObject(1, UUID.class), k -> new HashMap<>()).put(r.getString(2),
+                  r.getInt(3));
+              return null;
+            });
+    return new Page<>(posts.items().stream().map(p -> p.withReactions(reactions.getOrDefault(p.id(), Map.of())))
+        .toList(), posts.next());
+  }
+
+  /** The thread's opening post, which cannot be its answer. */
+  @Transactional(readOnly = true)
+  public Optional<UUID> openingPost(ForumThread thread) {
+    return Rows.one(jdbc, "select id from forum_post where thread_id = ? order by created_at, id limit 1",
+        s -> s.setObject(1, thread.id()), r -> r.getObject(1, UUID.class));
   }
 
   @Transactional(readOnly = true)
   public ForumPost post(UUID id) {
-    return Rows.one(jdbc, "select p.id, p.thread_id, p.author_id, u.display_name, p.source, p.html, p.hidden,"
-        + " p.created_at from forum_post p join app_user u on u.id = p.author_id where p.id = ?",
+    return Rows.one(jdbc, "select " + POST_COLUMNS + " from forum_post p join app_user u on u.id = p.author_id"
+        + " where p.id = ?",
         s -> s.setObject(1, id), r -> post(r, Map.of()))
         .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no post has the id " + id));
   }
@@ -141,9 +165,7 @@ public class Forums {
     if (thread.acceptedPost().filter(postId::equals).isPresent()) {
       return new Acceptance.AlreadyAccepted(postId);
     }
-    boolean opening = Rows.one(jdbc, "select id from forum_post where thread_id = ? order by created_at, id limit 1",
-        s -> s.setObject(1, thread.id()), r -> r.getObject(1, UUID.class)).filter(postId::equals).isPresent();
-    if (opening) {
+    if (openingPost(thread).filter(postId::equals).isPresent()) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "the opening post cannot answer its own thread");
     }
     Rows.update(jdbc, "update forum_thread set accepted_post_id = ? where id = ?", s -> {
@@ -178,16 +200,19 @@ public class Forums {
    * first. Hidden posts and hidden threads are never found.
    */
   @Transactional(readOnly = true)
-  public List<SearchHit> search(String query) {
-    return Rows.list(jdbc, "with q as (select websearch_to_tsquery('english', ?) as query),"
+  public Page<SearchHit> search(String query, PageRequest page) {
+    int offset = page.offset();
+    return page.offsetPage(Rows.list(jdbc, "with q as (select websearch_to_tsquery('english', ?) as query),"
         + " matches as (select t.id, ts_rank(t.search, q.query) as rank from forum_thread t, q"
         + "   where t.search @@ q.query"
         + "  union all select p.thread_id, ts_rank(p.search, q.query) from forum_post p, q"
         + "   where p.search @@ q.query and not p.hidden)"
         + " select t.id, t.title, t.category, max(m.rank) as rank from matches m join forum_thread t on t.id = m.id"
-        + " where not t.hidden group by t.id, t.title, t.category order by rank desc, t.id limit " + PAGE_SIZE,
-        s -> s.setString(1, query),
-        r -> new SearchHit(r.getObject(1, UUID.class), r.getString(2), r.getString(3), r.getFloat(4)));
+        + " where not t.hidden group by t.id, t.title, t.category order by rank desc, t.id limit ? offset ?", s -> {
+          s.setString(1, query);
+          s.setInt(2, page.fetch());
+          s.setInt(3, offset);
+        }, r -> new SearchHit(r.getObject(1, UUID.class), r.getString(2), r.getString(3), r.getFloat(4))));
   }
 
   /** Stores the post with its rendered HTML, and its mentions with their e-mails, in the caller's transaction. */
@@ -212,7 +237,7 @@ public class Forums {
   private static ForumThread thread(ResultSet r) throws SQLException {
     return new ForumThread(r.getObject(1, UUID.class), r.getString(2), r.getString(3), r.getObject(4, UUID.class),
         r.getString(5), r.getBoolean(6), r.getBoolean(7), r.getTimestamp(8).toInstant(),
-        Optional.ofNullable(r.getObject(9, UUID.class)));
+        Optional.ofNullable(r.getObject(9, UUID.class)), r.getTimestamp(10).toInstant());
   }
 
   private static ForumPost post(ResultSet r, Map<String, Integer> reactions) throws SQLException {

@@ -17,6 +17,8 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +30,13 @@ import org.saypro.dcop.accounts.web.FormTokens;
 import org.saypro.dcop.accounts.web.Pages;
 import org.saypro.dcop.community.access.CommunityAccess;
 import org.saypro.dcop.community.channels.Channel;
+import org.saypro.dcop.community.channels.ChannelHit;
+import org.saypro.dcop.community.channels.ChannelListing;
+import org.saypro.dcop.community.channels.ChannelMessage;
 import org.saypro.dcop.community.channels.Channels;
 import org.saypro.dcop.community.forums.MarkdownRenderer;
 import org.saypro.dcop.community.support.Fields;
+import org.saypro.dcop.community.support.Page;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.web.ProblemException;
 import org.saypro.dcop.web.ProblemType;
@@ -47,6 +53,8 @@ class ChannelPagesController {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
   private static final int MAX_QUERY = 200;
+  private static final Map<String, String> KIND_LABELS = Map.of("group", "Working group channels", "project",
+      "Project channels", "task-force", "Task forces");
 
   private final Channels channels;
   private final CommunityAccess access;
@@ -60,38 +68,54 @@ class ChannelPagesController {
     this.pages = pages;
   }
 
+  /**
+   * The channel directory, grouped by kind (the caller's channels and every channel that is not private, with member
+   * counts), and a search of the caller's channels. The directory pages with "cursor", the search with "found".
+   */
   @Get(produces = MediaType.TEXT_HTML)
   HttpResponse<?> index(@Nullable Authentication authentication, @QueryValue("q") @Nullable String q,
-      HttpRequest<?> request) {
+      @Nullable @QueryValue String cursor, @Nullable @QueryValue String found, HttpRequest<?> request) {
     Caller caller = access.signedIn(authentication);
     UUID me = caller.user().id();
+    Page<ChannelListing> directory = channels.directory(me, PageModels.page(cursor));
     Map<String, Object> values = new HashMap<>();
-    values.put("channels", channels.mine(me).stream().map(c -> Map.<String, Object>of("id", c.id().toString(),
-        "name", c.name(), "kind", c.kind() + (c.privateChannel() ? ", private" : ""))).toList());
+    values.put("kinds", Channel.KINDS.stream().map(kind -> Map.<String, Object>of("label", KIND_LABELS.get(kind),
+        "channels", directory.items().stream().filter(l -> l.channel().kind().equals(kind))
+            .map(ChannelPagesController::listing).toList())).toList());
+    values.put("empty", directory.items().isEmpty());
+    values.put("next", directory.next().orElse(""));
     values.put("query", q == null ? "" : q);
     values.put("searched", q != null && !q.isBlank());
+    values.put("hits", List.of());
+    values.put("moreHits", "");
     if (q != null && !q.isBlank()) {
       Fields fields = fields(Map.of("q", q));
       Optional<String> query = fields.text("q", MAX_QUERY, true);
       fields.done("the search");
-      values.put("hits", channels.search(me, query.get()).stream().map(h -> Map.<String, Object>of("channelId",
+      Page<ChannelHit> hits = channels.search(me, query.get(), PageModels.page(found));
+      values.put("hits", hits.items().stream().map(h -> Map.<String, Object>of("channelId",
           h.channelId().toString(), "channel", h.channelName(), "excerpt", h.excerpt())).toList());
-    } else {
-      values.put("hits", List.of());
+      values.put("moreHits", hits.next().orElse(""));
     }
     return HttpResponse.ok(pages.view("channels/index", request, values));
   }
 
+  /** A page of the channel's messages, oldest first on the page; "next" leads to older ones. */
   @Get(uri = "/{id}", produces = MediaType.TEXT_HTML)
-  HttpResponse<?> channel(@Nullable Authentication authentication, String id, HttpRequest<?> request) {
+  HttpResponse<?> channel(@Nullable Authentication authentication, String id, @Nullable @QueryValue String cursor,
+      HttpRequest<?> request) {
     Channel channel = channels.channel(uuid(id));
     access.channelMember(authentication, channel);
+    Page<ChannelMessage> page = channels.messages(channel, PageModels.page(cursor));
+    List<ChannelMessage> conversation = new ArrayList<>(page.items());
+    Collections.reverse(conversation);
     Map<String, Object> values = new HashMap<>();
     values.put("channel", Map.of("id", channel.id().toString(), "name", channel.name(), "kind", channel.kind()));
     // "html" is MarkdownRenderer's sanitised output, stored with the message: the template's one th:utext.
-    values.put("messages", channels.messages(channel).stream().map(m -> Map.<String, Object>of("id",
+    values.put("messages", conversation.stream().map(m -> Map.<String, Object>of("id",
         m.id().toString(), "author", m.authorName(), "when", WHEN.format(m.createdAt())
             + (m.editedAt().isPresent() ? " (edited)" : ""), "html", m.html())).toList());
+    values.put("next", page.next().orElse(""));
     return HttpResponse.ok(pages.view("channels/channel", request, values));
   }
 
@@ -107,6 +131,26 @@ class ChannelPagesController {
     fields.done("the message");
     channels.post(channel, caller.user().id(), body.get());
     return HttpResponse.seeOther(URI.create("/channels/" + channel.id()));
+  }
+
+  /** A directory entry, with how to join when the caller is not a member. */
+  private static Map<String, Object> listing(ChannelListing l) {
+    Channel c = l.channel();
+    String join = l.member() ? "" : switch (c.kind()) {
+      case "group" -> c.audience().equals("coordinators") ? "For the group's coordinators."
+          : "Join the working group to take part.";
+      case "project" -> "Members of the project take part.";
+      default -> "Ask one of the task force's admins to add you.";
+    };
+    Map<String, Object> model = new HashMap<>();
+    model.put("id", c.id().toString());
+    model.put("name", c.name());
+    model.put("visibility", c.privateChannel() ? "private" : "open");
+    model.put("members", l.members() + (l.members() == 1 ? " member" : " members"));
+    model.put("member", l.member());
+    model.put("join", join);
+    model.put("group", c.group().orElse(""));
+    return model;
   }
 
   /** Form fields read with the same rules as the API's JSON fields. */

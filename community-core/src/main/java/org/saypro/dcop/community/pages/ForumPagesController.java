@@ -29,6 +29,8 @@ import org.saypro.dcop.accounts.web.FormTokens;
 import org.saypro.dcop.accounts.web.Pages;
 import org.saypro.dcop.community.access.CommunityAccess;
 import org.saypro.dcop.community.forums.Category;
+import org.saypro.dcop.community.forums.FlagOutcome;
+import org.saypro.dcop.community.forums.FlaggedPost;
 import org.saypro.dcop.community.forums.ForumPost;
 import org.saypro.dcop.community.forums.ForumThread;
 import org.saypro.dcop.community.forums.Forums;
@@ -37,6 +39,7 @@ import org.saypro.dcop.community.forums.Mentions;
 import org.saypro.dcop.community.forums.Moderation;
 import org.saypro.dcop.community.forums.Reactions;
 import org.saypro.dcop.community.support.Fields;
+import org.saypro.dcop.community.support.Page;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.web.ProblemException;
 import org.saypro.dcop.web.ProblemType;
@@ -77,7 +80,8 @@ class ForumPagesController {
     List<Map<String, Object>> categories = forums.categories().stream().map(c -> Map.<String, Object>of(
         "slug", c.slug(), "name", c.name(), "description", c.description())).toList();
     return HttpResponse.ok(pages.view("forums/index", request, Map.of("categories", categories,
-        "mentions", mentions.preference(caller.user().id()), "modes", Mentions.MODES)));
+        "mentions", mentions.preference(caller.user().id()), "modes", Mentions.MODES,
+        "moderator", access.readsFlagQueue(caller))));
   }
 
   @Post(uri = "/notifications", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -93,14 +97,17 @@ class ForumPagesController {
   }
 
   @Get(uri = "/c/{slug}", produces = MediaType.TEXT_HTML)
-  HttpResponse<?> category(@Nullable Authentication authentication, String slug, HttpRequest<?> request) {
+  HttpResponse<?> category(@Nullable Authentication authentication, String slug,
+      @Nullable @QueryValue String cursor, HttpRequest<?> request) {
     Caller caller = access.signedIn(authentication);
     Category category = forums.category(slug);
-    List<Map<String, Object>> threads = forums.threads(category, access.moderates(caller, category.group()))
-        .stream().map(t -> Map.<String, Object>of("id", t.id().toString(), "title", t.title(), "author",
-            t.authorName(), "when", WHEN.format(t.createdAt()), "state", state(t))).toList();
-    return HttpResponse.ok(pages.view("forums/category", request, Map.of("category", Map.of("slug", category.slug(),
-        "name", category.name(), "description", category.description()), "threads", threads)));
+    Page<ForumThread> page = forums.threads(category, access.moderates(caller, category.group()),
+        PageModels.page(cursor));
+    Map<String, Object> values = PageModels.paged(page, t -> Map.of("id", t.id().toString(), "title", t.title(),
+        "author", t.authorName(), "when", WHEN.format(t.createdAt()), "state", state(t)));
+    values.put("category", Map.of("slug", category.slug(), "name", category.name(), "description",
+        category.description()));
+    return HttpResponse.ok(pages.view("forums/category", request, values));
   }
 
   @Post(uri = "/c/{slug}/threads", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -116,19 +123,20 @@ class ForumPagesController {
   }
 
   @Get(uri = "/t/{id}", produces = MediaType.TEXT_HTML)
-  HttpResponse<?> thread(@Nullable Authentication authentication, String id, HttpRequest<?> request) {
+  HttpResponse<?> thread(@Nullable Authentication authentication, String id, @Nullable @QueryValue String cursor,
+      HttpRequest<?> request) {
     Caller caller = access.signedIn(authentication);
     ForumThread thread = visibleThread(caller, id);
     Category category = forums.category(thread.category());
     boolean moderator = access.moderates(caller, category.group());
     boolean owner = moderator || caller.user().id().equals(thread.authorId());
-    List<ForumPost> posts = forums.posts(thread, moderator);
-    Map<String, Object> values = new HashMap<>();
+    Optional<UUID> opening = forums.openingPost(thread);
+    Map<String, Object> values = PageModels.paged(forums.posts(thread, moderator, PageModels.page(cursor)),
+        p -> post(p, thread, owner && opening.filter(p.id()::equals).isEmpty()));
+    values.put("posts", values.remove("items"));
     values.put("thread", Map.of("id", thread.id().toString(), "title", thread.title(), "state", state(thread),
         "locked", thread.locked(), "hidden", thread.hidden()));
     values.put("category", Map.of("slug", category.slug(), "name", category.name()));
-    values.put("posts", posts.stream().map(p -> post(p, thread, owner && !p.id().equals(posts.get(0).id())))
-        .toList());
     values.put("moderator", moderator);
     values.put("reactionKinds", Reactions.KINDS);
     values.put("categories", forums.categories().stream().map(Category::slug).toList());
@@ -182,10 +190,9 @@ class ForumPagesController {
       produces = MediaType.TEXT_HTML)
   HttpResponse<?> visibility(@Nullable Authentication authentication, String id, @Body Map<String, String> form,
       HttpRequest<?> request) {
-    formSender(authentication, form, request);
-    ForumPost post = forums.post(uuid(id, "post"));
-    access.forumModerator(authentication, forums.category(forums.thread(post.threadId()).category()).group());
-    moderation.hidePost(post, "hide".equals(form.get("action")));
+    Caller caller = formSender(authentication, form, request);
+    ForumPost post = moderatedPost(authentication, id);
+    moderation.hidePost(post, "hide".equals(form.get("action")), caller.user().id());
     return toThread(post.threadId());
   }
 
@@ -194,18 +201,18 @@ class ForumPagesController {
       produces = MediaType.TEXT_HTML)
   HttpResponse<?> moderate(@Nullable Authentication authentication, String id, @Body Map<String, String> form,
       HttpRequest<?> request) {
-    formSender(authentication, form, request);
+    UUID moderator = formSender(authentication, form, request).user().id();
     ForumThread thread = forums.thread(uuid(id, "thread"));
     access.forumModerator(authentication, forums.category(thread.category()).group());
     switch (String.valueOf(form.get("action"))) {
-      case "lock" -> moderation.lock(thread, true);
-      case "unlock" -> moderation.lock(thread, false);
-      case "hide" -> moderation.hideThread(thread, true);
-      case "show" -> moderation.hideThread(thread, false);
+      case "lock" -> moderation.lock(thread, true, moderator);
+      case "unlock" -> moderation.lock(thread, false, moderator);
+      case "hide" -> moderation.hideThread(thread, true, moderator);
+      case "show" -> moderation.hideThread(thread, false, moderator);
       case "move" -> {
         Category to = forums.category(String.valueOf(form.get("category")));
         access.forumModerator(authentication, to.group());
-        moderation.move(thread, to);
+        moderation.move(thread, to, moderator);
       }
       default -> throw new ProblemException(ProblemType.INVALID_REQUEST, "the action is lock, unlock, hide, show"
           + " or move");
@@ -213,23 +220,48 @@ class ForumPagesController {
     return toThread(thread.id());
   }
 
+  /**
+   * The moderators' queue: posts with open flags in the categories the caller moderates, each with a form to hide
+   * the post or dismiss its flags. Reasons are shown as written (escaped), flaggers only as a count.
+   */
+  @Get(uri = "/flags", produces = MediaType.TEXT_HTML)
+  HttpResponse<?> flags(@Nullable Authentication authentication, @Nullable @QueryValue String cursor,
+      HttpRequest<?> request) {
+    Caller caller = access.flagQueueReader(authentication);
+    Page<FlaggedPost> page = moderation.queue(access.moderatedGroups(caller), PageModels.page(cursor));
+    return HttpResponse.ok(pages.view("forums/flags", request, PageModels.paged(page, f -> Map.of(
+        "postId", f.postId().toString(), "threadId", f.threadId().toString(), "thread", f.threadTitle(),
+        "category", f.category(), "excerpt", f.excerpt(), "hidden", f.hidden(), "reasons", f.reasons(),
+        "flaggers", f.flaggers(), "since", WHEN.format(f.firstFlaggedAt())))));
+  }
+
+  @Post(uri = "/flags/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  HttpResponse<?> resolve(@Nullable Authentication authentication, String id, @Body Map<String, String> form,
+      HttpRequest<?> request) {
+    Caller caller = formSender(authentication, form, request);
+    ForumPost post = moderatedPost(authentication, id);
+    FlagOutcome outcome = FlagOutcome.byCode(String.valueOf(form.get("outcome"))).orElseThrow(() ->
+        new ProblemException(ProblemType.INVALID_REQUEST, "the outcome is hidden or dismissed"));
+    moderation.resolve(post, outcome, caller.user().id());
+    return HttpResponse.seeOther(URI.create("/forums/flags"));
+  }
+
   @Get(uri = "/search", produces = MediaType.TEXT_HTML)
   HttpResponse<?> search(@Nullable Authentication authentication, @QueryValue("q") @Nullable String q,
-      HttpRequest<?> request) {
+      @Nullable @QueryValue String cursor, HttpRequest<?> request) {
     access.signedIn(authentication);
-    Map<String, Object> values = new HashMap<>();
-    values.put("query", q == null ? "" : q);
+    Map<String, Object> values;
     if (q == null || q.isBlank()) {
-      values.put("hits", List.of());
-      values.put("searched", false);
+      values = new HashMap<>(Map.of("items", List.of(), "searched", false));
     } else {
       Fields fields = fields(Map.of("q", q));
       Optional<String> query = fields.text("q", MAX_QUERY, true);
       fields.done("the search");
-      values.put("hits", forums.search(query.get()).stream().map(h -> Map.<String, Object>of("id",
-          h.threadId().toString(), "title", h.title(), "category", h.category())).toList());
+      values = PageModels.paged(forums.search(query.get(), PageModels.page(cursor)), h -> Map.of("id",
+          h.threadId().toString(), "title", h.title(), "category", h.category()));
       values.put("searched", true);
     }
+    values.put("query", q == null ? "" : q);
     return HttpResponse.ok(pages.view("forums/search", request, values));
   }
 
@@ -239,6 +271,13 @@ class ForumPagesController {
     Caller caller = access.signedIn(authentication);
     formTokens.check(request, Optional.ofNullable(form.get(FormTokens.FIELD)));
     return caller;
+  }
+
+  /** The post, when the caller moderates its category (403 otherwise). */
+  private ForumPost moderatedPost(@Nullable Authentication authentication, String id) {
+    ForumPost post = forums.post(uuid(id, "post"));
+    access.forumModerator(authentication, forums.category(forums.thread(post.threadId()).category()).group());
+    return post;
   }
 
   /** The post, unless it or its thread is hidden from this caller (404, as for the API). */

@@ -77,13 +77,14 @@ class LibraryPagesController {
   @Get(produces = MediaType.TEXT_HTML)
   HttpResponse<?> index(@Nullable Authentication authentication, @Nullable @QueryValue String q,
       @Nullable @QueryValue String kind, @Nullable @QueryValue String group, @Nullable @QueryValue String tag,
-      @Nullable @QueryValue String licence, HttpRequest<?> request) {
+      @Nullable @QueryValue String licence, @Nullable @QueryValue String cursor, HttpRequest<?> request) {
     access.signedIn(authentication);
     Optional<ResourceKind> parsed = Optional.ofNullable(kind).filter(k -> !k.isBlank()).flatMap(ResourceKind::byCode);
     ResourceFilter filter = new ResourceFilter(present(q).filter(t -> t.length() <= 200), parsed, present(group),
         present(tag).map(t -> t.toLowerCase(Locale.ROOT)), present(licence));
-    Map<String, Object> values = new HashMap<>();
-    values.put("resources", library.search(filter).stream().map(LibraryPagesController::summary).toList());
+    Map<String, Object> values = PageModels.paged(library.search(filter, PageModels.page(cursor)),
+        LibraryPagesController::summary);
+    values.put("resources", values.remove("items"));
     values.put("kinds", KINDS);
     values.put("filter", Map.of("q", present(q).orElse(""), "kind", parsed.map(ResourceKind::code).orElse(""),
         "group", present(group).orElse(""), "tag", present(tag).orElse(""), "licence", present(licence).orElse("")));
@@ -163,13 +164,15 @@ class LibraryPagesController {
   }
 
   @Get(uri = "/review", produces = MediaType.TEXT_HTML)
-  HttpResponse<?> queue(@Nullable Authentication authentication, HttpRequest<?> request) {
+  HttpResponse<?> queue(@Nullable Authentication authentication, @Nullable @QueryValue String cursor,
+      HttpRequest<?> request) {
     Caller caller = access.signedIn(authentication);
-    List<Map<String, Object>> queued = library.queue(access.reviewedGroups(caller)).stream().map(q ->
-        Map.<String, Object>of("id", q.resource().id().toString(), "title", q.resource().title(), "group",
-            q.resource().group(), "version", q.version(), "fileName", q.fileName(), "when",
-            WHEN.format(q.uploadedAt()))).toList();
-    return HttpResponse.ok(pages.view("library/review", request, Map.of("queued", queued)));
+    Map<String, Object> values = PageModels.paged(library.queue(access.reviewedGroups(caller),
+        PageModels.page(cursor)), q -> Map.of("id", q.resource().id().toString(), "title", q.resource().title(),
+            "group", q.resource().group(), "version", q.version(), "fileName", q.fileName(), "when",
+            WHEN.format(q.uploadedAt())));
+    values.put("queued", values.remove("items"));
+    return HttpResponse.ok(pages.view("library/review", request, values));
   }
 
   /** The signed-in sender of a form with the session's form token. */

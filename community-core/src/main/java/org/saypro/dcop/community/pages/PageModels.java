@@ -1,9 +1,13 @@
 package org.saypro.dcop.community.pages;
 
+import io.micronaut.core.annotation.Nullable;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import org.saypro.dcop.community.support.Page;
+import org.saypro.dcop.community.support.PageRequest;
 import org.saypro.dcop.community.webinars.Webinar;
 
 /** Values the community templates show, as plain maps of text (templates use th:text only). */
@@ -14,6 +18,22 @@ final class PageModels {
   private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
   private PageModels() {}
+
+  /** The page a page path asks for: the default size, continuing from the cursor its "next" link carried. */
+  static PageRequest page(@Nullable String cursor) {
+    return PageRequest.of(null, cursor);
+  }
+
+  /**
+   * A model to add to: the page's items under "items", and under "next" the cursor of the next page's link, empty on
+   * the last page.
+   */
+  static <T> Map<String, Object> paged(Page<T> page, Function<T, Map<String, Object>> item) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("items", page.items().stream().map(item).toList());
+    model.put("next", page.next().orElse(""));
+    return model;
+  }
 
   static Map<String, Object> webinar(Webinar w) {
     Map<String, Object> model = new HashMap<>();

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.saypro.dcop.community.support.Page;
+import org.saypro.dcop.community.support.PageRequest;
 import org.saypro.dcop.community.support.Rows;
 import org.saypro.dcop.web.ProblemException;
 import org.saypro.dcop.web.ProblemType;
@@ -22,9 +24,6 @@ import org.saypro.dcop.web.ProblemType;
  */
 @Singleton
 public class ResourceLibrary {
-
-  /** Most resources a search or the review queue lists. */
-  public static final int PAGE_SIZE = 50;
 
   static final String COLUMNS = "r.id, r.title, r.description, r.kind, r.group_slug, r.tags, r.licence,"
       + " r.author_organisation, r.author_id, r.created_at, r.published_version,"
@@ -65,7 +64,8 @@ public class ResourceLibrary {
 
   /** Published resources matching the filter: best match first when there are words, else newest first. */
   @Transactional(readOnly = true)
-  public List<Resource> search(ResourceFilter filter) {
+  public Page<Resource> search(ResourceFilter filter, PageRequest page) {
+    int offset = page.offset();
     StringBuilder sql = new StringBuilder("select " + COLUMNS + " from resource r"
         + " where r.published_version is not null");
     List<String> values = new ArrayList<>();
@@ -95,23 +95,28 @@ public class ResourceLibrary {
     } else {
       sql.append(" order by r.created_at desc");
     }
-    sql.append(", r.id limit " + PAGE_SIZE);
-    return Rows.list(jdbc, sql.toString(), s -> {
+    sql.append(", r.id limit ? offset ?");
+    return page.offsetPage(Rows.list(jdbc, sql.toString(), s -> {
       for (int i = 0; i < values.size(); i++) {
         s.setString(i + 1, values.get(i));
       }
-    }, ResourceLibrary::resource);
+      s.setInt(values.size() + 1, page.fetch());
+      s.setInt(values.size() + 2, offset);
+    }, ResourceLibrary::resource));
   }
 
   /** Versions waiting for review in these groups (every group: empty), oldest first. */
   @Transactional(readOnly = true)
-  public List<QueuedVersion> queue(Optional<Set<String>> groups) {
-    return Rows.list(jdbc, "select " + COLUMNS + ", v.version, v.file_name, v.uploaded_at from resource r"
+  public Page<QueuedVersion> queue(Optional<Set<String>> groups, PageRequest page) {
+    int offset = page.offset();
+    return page.offsetPage(Rows.list(jdbc, "select " + COLUMNS + ", v.version, v.file_name, v.uploaded_at from resource r"
         + " join resource_version v on v.resource_id = r.id where v.state = 'submitted'"
-        + " and (? or r.group_slug = any (?)) order by v.uploaded_at, r.id limit " + PAGE_SIZE, s -> {
+        + " and (? or r.group_slug = any (?)) order by v.uploaded_at, r.id, v.version limit ? offset ?", s -> {
           s.setBoolean(1, groups.isEmpty());
           s.setArray(2, s.getConnection().createArrayOf("text", groups.orElse(Set.of()).toArray()));
-        }, r -> new QueuedVersion(resource(r), r.getInt(13), r.getString(14), r.getTimestamp(15).toInstant()));
+          s.setInt(3, page.fetch());
+          s.setInt(4, offset);
+        }, r -> new QueuedVersion(resource(r), r.getInt(13), r.getString(14), r.getTimestamp(15).toInstant())));
   }
 
   @Transactional(readOnly = true)
