@@ -63,7 +63,7 @@ class ResourceLibraryIT {
   /** A multipart request with the fields and one part named "file", sent with the member's bearer token. */
   static HttpResponse<String> upload(TestServer as, String path, Map<String, String> fields, String fileName,
       String type, byte[] file) {
-    return TestServer.send(as.authorised(PageSession.multipart(HttpRequest.newBuilder(server.uri(path)), fields,
+    return TestServer.send(as.authorised(PageSession.multipart(HttpRequest.newBuilder(as.uri(path)), fields,
         fileName, type, file).header("Accept", "application/json")).build());
   }
 

@@ -2,6 +2,7 @@ package org.saypro.dcop.community.testing;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A real S3 API server for tests: S3Proxy over jclouds' in-memory blob store, on a free loopback port, checking
@@ -90,6 +92,11 @@ public final class LocalS3Server implements AutoCloseable {
   public long storedObjects() {
     long objects = client.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents().stream().count();
     return objects + client.listMultipartUploads(b -> b.bucket(BUCKET)).uploads().size();
+  }
+
+  /** The keys of the bucket's objects. */
+  public List<String> keys() {
+    return client.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents().stream().map(S3Object::key).toList();
   }
 
   /** Empties the bucket, unfinished uploads included, between tests. */
