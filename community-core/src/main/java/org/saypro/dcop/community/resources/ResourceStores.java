@@ -34,7 +34,7 @@ class ResourceStores {
         return s3;
       default:
         throw new ConfigurationException(
-            "dcop.community.resources.store (DCOP_RESOURCE_STORE) must be disk or s3, not '" + store + "'");
+            "dcop.community.resources.store: DCOP_RESOURCE_STORE must be disk or s3, not '" + store + "'");
     }
   }
 }
