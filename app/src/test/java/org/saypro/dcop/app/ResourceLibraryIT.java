@@ -26,8 +26,8 @@ import org.saypro.dcop.app.CommunitySupport.Member;
 class ResourceLibraryIT {
 
   private static final String GROUP = "digital-learning";
-  private static final int LIMIT = 64 * 1024;
-  private static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+  static final int LIMIT = 64 * 1024;
+  static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
   @TempDir static Path dataDir;
   static TestServer server;

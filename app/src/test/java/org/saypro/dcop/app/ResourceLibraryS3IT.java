@@ -26,8 +26,8 @@ import org.saypro.dcop.community.testing.LocalS3Server;
  */
 class ResourceLibraryS3IT {
 
-  private static final int LIMIT = 64 * 1024;
-  private static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+  private static final int LIMIT = ResourceLibraryIT.LIMIT;
+  private static final byte[] PDF = ResourceLibraryIT.PDF;
 
   @TempDir static Path dataDir;
   static LocalS3Server s3;
