@@ -26,8 +26,8 @@ import org.saypro.dcop.app.CommunitySupport.Member;
 class ResourceLibraryIT {
 
   private static final String GROUP = "digital-learning";
-  private static final int LIMIT = 64 * 1024;
-  private static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+  static final int LIMIT = 64 * 1024;
+  static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
   @TempDir static Path dataDir;
   static TestServer server;
@@ -63,7 +63,7 @@ class ResourceLibraryIT {
   /** A multipart request with the fields and one part named "file", sent with the member's bearer token. */
   static HttpResponse<String> upload(TestServer as, String path, Map<String, String> fields, String fileName,
       String type, byte[] file) {
-    return TestServer.send(as.authorised(PageSession.multipart(HttpRequest.newBuilder(server.uri(path)), fields,
+    return TestServer.send(as.authorised(PageSession.multipart(HttpRequest.newBuilder(as.uri(path)), fields,
         fileName, type, file).header("Accept", "application/json")).build());
   }
 

@@ -1,7 +1,5 @@
 package org.saypro.dcop.community.resources;
 
-import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,12 +12,11 @@ import java.nio.file.StandardCopyOption;
  * small. A put writes a temporary file beside the target and moves it into place, so a reader never sees half a
  * file and a refused upload leaves nothing behind.
  */
-@Singleton
-public class DiskResourceStore implements ResourceStore {
+public final class DiskResourceStore implements ResourceStore {
 
   private final Path root;
 
-  DiskResourceStore(@Value("${dcop.data-dir:./data}") String dataDir) {
+  DiskResourceStore(String dataDir) {
     this.root = Path.of(dataDir).toAbsolutePath().normalize().resolve("resources");
   }
 
