@@ -48,7 +48,7 @@ public class MentionDigest {
     List<Due> due = Rows.list(jdbc, """
         select p.user_id, u.email, u.display_name from forum_notification_preference p
         join app_user u on u.id = p.user_id
-        where p.mentions = 'daily' and not u.disabled and """ + ConsentPurpose.DIGESTS.currentIn("u.id") + """
+        where p.mentions = 'daily' and not u.disabled and\s""" + ConsentPurpose.DIGESTS.currentIn("u.id") + """
           and (p.last_digest_at is null or p.last_digest_at <= now() - interval '1 day')
           and exists (select 1 from forum_mention m where m.user_id = p.user_id and m.notified_at is null)
         limit 200 for update of p skip locked""", s -> { },

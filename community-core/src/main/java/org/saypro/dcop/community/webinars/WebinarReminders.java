@@ -58,7 +58,7 @@ public class WebinarReminders {
         select r.webinar_id, r.user_id, u.email, u.display_name
         from webinar_registration r join webinar w on w.id = r.webinar_id join app_user u on u.id = r.user_id
         where r.status = 'registered' and r.reminded_at is null and not u.disabled
-          and """ + ConsentPurpose.WEBINAR_REMINDERS.currentIn("r.user_id") + """
+          and\s""" + ConsentPurpose.WEBINAR_REMINDERS.currentIn("r.user_id") + """
           and w.starts_at > now() and w.starts_at <= now() + make_interval(secs => ?)
         order by w.starts_at limit 200 for update of r skip locked""", s -> s.setLong(1, lead.toSeconds()),
         r -> new Due(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3), r.getString(4)));
