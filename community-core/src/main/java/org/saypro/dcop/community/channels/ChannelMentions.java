@@ -7,8 +7,8 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.UUID;
-import org.saypro.dcop.community.forums.Mentions;
 import org.saypro.dcop.accounts.privacy.ConsentPurpose;
+import org.saypro.dcop.community.forums.Mentions;
 import org.saypro.dcop.community.support.Rows;
 
 /**
@@ -40,7 +40,8 @@ class ChannelMentions {
           + " and not exists (select 1 from forum_notification_preference p where p.user_id = u.id"
           + " and p.mentions = 'off')", s -> {
             s.setString(1, "You were mentioned in " + channel.name());
-            s.setString(2, "You were mentioned in the channel \"" + channel.name() + "\":\n\n" + link + "\n");
+            s.setString(2, "You were mentioned in the channel \"" + channel.name() + "\":\n\n" + link + "\n\n"
+                + "To stop these e-mails, untick them on " + mentions.publicUrl() + "/my/privacy.\n");
             s.setObject(3, user);
             s.setObject(4, channel.id());
           });

@@ -65,6 +65,7 @@ public class MentionDigest {
             + " since your last digest:\n\n");
         threads.forEach(t -> body.append("- ").append(t.title()).append(t.times() > 1 ? " (" + t.times() + " times)"
             : "").append("\n  ").append(mentions.threadUrl(t.thread())).append("\n"));
+        body.append("\nTo stop these e-mails, untick them on ").append(mentions.publicUrl()).append("/my/privacy.\n");
         Rows.update(jdbc, "insert into email_outbox (to_address, subject, body_text) values (?, ?, ?)", s -> {
           s.setString(1, d.email());
           s.setString(2, "Your forum mentions of the day");

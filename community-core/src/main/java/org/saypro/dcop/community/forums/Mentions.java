@@ -20,8 +20,8 @@ import org.saypro.dcop.community.support.Rows;
  * Mentions in a post: {@code @name@example.org}, {@code @Name} (one word) or {@code @"Full Name"}, matched to members
  * by e-mail or by display name (a name shared by several members mentions nobody: the author should use the e-mail).
  * Recorded in the post's transaction with, for members who want it and consented to mention e-mails (ADR 0027), the
- * e-mail in the issuer's outbox (written by SQL, as webinar reminders are); daily-digest members are told by {@link
- * MentionDigest}.
+ * e-mail in the issuer's outbox (written by SQL, as webinar reminders are); daily-digest members are told by
+ * {@link MentionDigest}.
  */
 @Singleton
 public class Mentions {
@@ -77,7 +77,8 @@ public class Mentions {
               s.setString(1, limit(authorName + " mentioned you in \"" + threadTitle + "\"", 300));
               s.setString(2, authorName + " mentioned you in the forum thread \"" + threadTitle + "\":\n\n"
                   + threadUrl(thread) + "\n\nTo get one daily digest instead, or none, change your forum"
-                  + " notification setting on " + publicUrl + "/forums.\n");
+                  + " notification setting on " + publicUrl + "/forums; to stop these e-mails, untick them on "
+                  + publicUrl + "/my/privacy.\n");
               s.setObject(3, user.get());
             });
       }

@@ -34,12 +34,14 @@ public class WebinarReminders {
   private final JdbcOperations jdbc;
   private final WebinarStore webinars;
   private final Duration lead;
+  private final String publicUrl;
 
   WebinarReminders(JdbcOperations jdbc, WebinarStore webinars,
-      @Value("${dcop.community.reminder-lead:24h}") Duration lead) {
+      @Value("${dcop.community.reminder-lead:24h}") Duration lead, @Value("${dcop.public-url}") String publicUrl) {
     this.jdbc = jdbc;
     this.webinars = webinars;
     this.lead = lead;
+    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
   }
 
   @Scheduled(fixedDelay = "${dcop.community.reminder-interval:5m}", initialDelay = "30s")
@@ -78,11 +80,12 @@ public class WebinarReminders {
     return due.size();
   }
 
-  private static String body(String name, Webinar w) {
+  private String body(String name, Webinar w) {
     ZoneId zone = w.zone();
     return "Hello " + name + ",\n\nyou have a seat at the " + w.kind() + " \"" + w.title() + "\", which starts on "
         + WHEN.format(w.startsAt().atZone(zone)) + ".\n"
         + w.joinUrl().map(u -> "\nJoin here: " + u + "\n").orElse("")
-        + "\nIf you cannot come, please cancel your registration so that someone on the waiting list gets the seat.\n";
+        + "\nIf you cannot come, please cancel your registration so that someone on the waiting list gets the seat.\n"
+        + "\nTo stop reminders, untick them on " + publicUrl + "/my/privacy.\n";
   }
 }
