@@ -45,7 +45,7 @@ public class PersonalData {
   /** Every section's data about the member, the export audited as the caller's act. */
   public ObjectNode export(Caller by, UUID user) {
     return transactions.executeWrite(status -> {
-      DataSubject subject = subject(user);
+      DataSubject subject = subject(user, "");
       ObjectNode json = Json.newObject();
       json.put("exportedAt", Instant.now().toString());
       json.put("member", user.toString());
@@ -63,7 +63,8 @@ public class PersonalData {
    */
   public void erase(Caller by, UUID user) {
     transactions.executeWrite(status -> {
-      DataSubject subject = subject(user);
+      // the row lock makes a second, concurrent erasure wait and then find nothing left to erase
+      DataSubject subject = subject(user, " for update");
       boolean lastAdmin = PersonalRows.query(jdbc, "select 1 from app_user where id = ? and platform_admin and not"
           + " exists (select 1 from app_user o where o.platform_admin and not o.disabled and o.id <> ?)", user, user)
           .size() == 1;
@@ -86,24 +87,11 @@ public class PersonalData {
     return all;
   }
 
-  public List<String> sectionNames() {
-    return sections.stream().map(PersonalDataSection::name).toList();
-  }
-
-  private DataSubject subject(UUID user) {
-    List<String> email = jdbc.prepareStatement("select email from app_user where id = ? and erased_at is null", s -> {
-      s.setObject(1, user);
-      List<String> found = new ArrayList<>();
-      try (var r = s.executeQuery()) {
-        while (r.next()) {
-          found.add(r.getString(1));
-        }
-      }
-      return found;
-    });
-    if (email.isEmpty()) {
+  private DataSubject subject(UUID user, String lock) {
+    var rows = PersonalRows.query(jdbc, "select email from app_user where id = ? and erased_at is null" + lock, user);
+    if (rows.isEmpty()) {
       throw new ProblemException(ProblemType.NOT_FOUND, "no member with personal data has the id " + user);
     }
-    return new DataSubject(user, email.get(0));
+    return new DataSubject(user, rows.get(0).get("email").asText());
   }
 }
