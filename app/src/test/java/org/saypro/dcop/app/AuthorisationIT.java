@@ -36,6 +36,7 @@ class AuthorisationIT {
   static TestServer server;
   static final Map<String, TestServer> as = new LinkedHashMap<>();
   static String target; // a user whose role the matrix sets
+  static String erasable; // a user whose personal data the matrix erases
   static String sayproCredential; // uuid
   static String sayproCredentialId;
   static String bCredential;
@@ -58,6 +59,7 @@ class AuthorisationIT {
     as.put("officer_b", user("officer-b", "org-b", "officer"));
     as.put("platform_admin", server);
     target = json(server.postJson("/users", userBody("target", null, null))).get("id").asText();
+    erasable = json(server.postJson("/users", userBody("erasable", null, null))).get("id").asText();
     assertEquals(201, server.postJson("/organisations/saypro/qualifications", qualification("AUTHZ")).statusCode());
     String[] a = issue();
     sayproCredential = a[0];
@@ -106,6 +108,9 @@ class AuthorisationIT {
     ENDPOINTS.put("list API tokens", s -> s.get("/me/tokens", "application/json"));
     ENDPOINTS.put("me", s -> s.get("/me", "application/json"));
     ENDPOINTS.put("my credentials", s -> s.get("/me/credentials", "application/json"));
+    ENDPOINTS.put("my personal data", s -> s.get("/me/personal-data", "application/json"));
+    ENDPOINTS.put("my e-mail consent", s -> s.get("/me/email-consent", "application/json"));
+    ENDPOINTS.put("erase another member", s -> s.postJson("/users/" + erasable + "/erasure", ""));
     ENDPOINTS.put("add SayPro qualification", s -> s.postJson("/organisations/saypro/qualifications",
         qualification("Q" + unique.incrementAndGet())));
     ENDPOINTS.put("add B qualification", s -> s.postJson("/organisations/org-b/qualifications",
@@ -146,6 +151,10 @@ class AuthorisationIT {
       {"list API tokens",            401, 200, 200, 200, 200, 200, 200, 200},
       {"me",                         401, 200, 200, 200, 200, 200, 200, 200},
       {"my credentials",             401, 200, 200, 200, 200, 200, 200, 200},
+      {"my personal data",           401, 200, 200, 200, 200, 200, 200, 200},
+      {"my e-mail consent",          401, 200, 200, 200, 200, 200, 200, 200},
+      // only platform admins erase others (a member erases themselves at /me/erasure, with their password)
+      {"erase another member",       401, 403, 403, 403, 403, 403, 403, 204},
       {"add SayPro qualification",   401, 403, 403, 403, 201, 201, 403, 201},
       {"add B qualification",        401, 403, 403, 403, 403, 403, 201, 201},
       {"award SayPro qualification", 401, 403, 403, 403, 201, 201, 403, 201},

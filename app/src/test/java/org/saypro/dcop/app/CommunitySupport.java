@@ -48,6 +48,16 @@ final class CommunitySupport {
     return new Member(id, email, admin.as(admin.signIn(email, PASSWORD)));
   }
 
+  /** Grants the member's explicit consent to these kinds of e-mail (ADR 0027: none without it). */
+  static void consent(Member member, String... purposes) {
+    var body = Json.newObject();
+    for (String purpose : purposes) {
+      body.put(purpose, true);
+    }
+    HttpResponse<String> set = member.api().putJson("/me/email-consent", Json.writeString(body));
+    assertEquals(200, set.statusCode(), set.body());
+  }
+
   Member coordinator(String name, String group) {
     Member member = member(name);
     HttpResponse<String> set = admin.putJson("/community/groups/" + group + "/coordinators/" + member.id(), "");

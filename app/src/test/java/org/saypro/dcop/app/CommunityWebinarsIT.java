@@ -151,6 +151,8 @@ class CommunityWebinarsIT {
     String id = TestServer.json(created).get("id").asText();
     Member seated = community.member("Seated");
     Member waiting = community.member("Waiting");
+    CommunitySupport.consent(seated, "webinar-reminders");
+    CommunitySupport.consent(waiting, "webinar-reminders");
     register(seated, id);
     register(waiting, id);
     WebinarReminders reminders = server.bean(WebinarReminders.class);

@@ -207,6 +207,8 @@ class ForumsIT {
     Member writer = community.member("Mention writer");
     Member eager = community.member("Eager reader");
     Member patient = community.member("Patient reader");
+    CommunitySupport.consent(eager, "mentions");
+    CommunitySupport.consent(patient, "digests");
     assertEquals(400, patient.api().putJson("/community/forums/notifications", "{\"mentions\": \"hourly\"}")
         .statusCode());
     assertEquals(200, patient.api().putJson("/community/forums/notifications", "{\"mentions\": \"daily\"}")

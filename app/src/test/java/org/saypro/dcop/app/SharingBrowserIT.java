@@ -152,7 +152,7 @@ class SharingBrowserIT {
   @ValueSource(strings = {"/my/credentials", "/console", "/console/saypro", "/console/saypro/credentials",
       "/console/saypro/qualifications/ECD-5/award", "/console/saypro/qualifications/ECD-5/bulk",
       "/console/saypro/audit", "/console/saypro/badge-rules", "/my/badges", "/groups", "/groups/curriculum-innovation",
-      "/webinars", "/forums", "/forums/flags", "/channels", "/library"})
+      "/webinars", "/forums", "/forums/flags", "/channels", "/library", "/my/privacy"})
   void signedInPagesAreAccessibleAndFitAPhone(String path) {
     signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
     browser.viewportWidth(320);

@@ -99,6 +99,8 @@ class TeamChannelsIT {
     Member owner = community.member("Mention owner");
     Member member = community.member("Mentioned member");
     Member outsider = community.member("Mentioned outsider");
+    CommunitySupport.consent(member, "mentions");
+    CommunitySupport.consent(outsider, "mentions");
     String channel = taskForce(owner, "Audit task force");
     addMember(owner, channel, member);
     post(owner, channel, "Secret wallabyplan for @" + member.email() + " and @" + outsider.email());

@@ -24,13 +24,13 @@ class PagePathsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"/signin", "/signout", "/console", "/console/saypro/audit", "/c/123/qr.png", "/verify",
-      "/my/credentials", "/my/credentials/123/visibility"})
+      "/my/credentials", "/my/credentials/123/visibility", "/my/privacy", "/my/privacy/erasure"})
   void pages(String path) {
     assertTrue(PagePaths.isPage(path));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/login", "/credentials/issue", "/consoles", "/me/credentials", "/"})
+  @ValueSource(strings = {"/login", "/credentials/issue", "/consoles", "/me/credentials", "/me/personal-data", "/"})
   void apiPaths(String path) {
     assertFalse(PagePaths.isPage(path));
   }

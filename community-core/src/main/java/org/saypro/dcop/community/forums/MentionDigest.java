@@ -6,14 +6,15 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.UUID;
+import org.saypro.dcop.accounts.privacy.ConsentPurpose;
 import org.saypro.dcop.community.support.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daily digest: members who chose it get one e-mail listing the threads they were mentioned in since the last
- * one, at most once a day. Members are claimed with skip locked, so several instances never send twice; the e-mail
- * row and the "notified" marks commit together.
+ * The daily digest: members who chose it get one e-mail listing the threads they were mentioned in since the last one,
+ * at most once a day, if they consented to digests (ADR 0027: without consent their mentions wait). Members are claimed
+ * with skip locked, so several instances never send twice; the e-mail row and the "notified" marks commit together.
  */
 @Singleton
 public class MentionDigest {
@@ -47,7 +48,7 @@ public class MentionDigest {
     List<Due> due = Rows.list(jdbc, """
         select p.user_id, u.email, u.display_name from forum_notification_preference p
         join app_user u on u.id = p.user_id
-        where p.mentions = 'daily' and not u.disabled
+        where p.mentions = 'daily' and not u.disabled and\s""" + ConsentPurpose.DIGESTS.currentIn("u.id") + """
           and (p.last_digest_at is null or p.last_digest_at <= now() - interval '1 day')
           and exists (select 1 from forum_mention m where m.user_id = p.user_id and m.notified_at is null)
         limit 200 for update of p skip locked""", s -> { },
@@ -64,6 +65,7 @@ public class MentionDigest {
             + " since your last digest:\n\n");
         threads.forEach(t -> body.append("- ").append(t.title()).append(t.times() > 1 ? " (" + t.times() + " times)"
             : "").append("\n  ").append(mentions.threadUrl(t.thread())).append("\n"));
+        body.append("\nTo stop these e-mails, untick them on ").append(mentions.publicUrl()).append("/my/privacy.\n");
         Rows.update(jdbc, "insert into email_outbox (to_address, subject, body_text) values (?, ?, ?)", s -> {
           s.setString(1, d.email());
           s.setString(2, "Your forum mentions of the day");

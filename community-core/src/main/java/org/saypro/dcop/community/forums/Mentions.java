@@ -13,13 +13,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.saypro.dcop.accounts.privacy.ConsentPurpose;
 import org.saypro.dcop.community.support.Rows;
 
 /**
  * Mentions in a post: {@code @name@example.org}, {@code @Name} (one word) or {@code @"Full Name"}, matched to members
- * by e-mail or by display name (a name shared by several members mentions nobody: the author should use the
- * e-mail). Recorded in the post's transaction with, for members who want it, the e-mail in the issuer's outbox
- * (written by SQL, as webinar reminders are); daily-digest members are told by {@link MentionDigest}.
+ * by e-mail or by display name (a name shared by several members mentions nobody: the author should use the e-mail).
+ * Recorded in the post's transaction with, for members who want it and consented to mention e-mails (ADR 0027), the
+ * e-mail in the issuer's outbox (written by SQL, as webinar reminders are); daily-digest members are told by
+ * {@link MentionDigest}.
  */
 @Singleton
 public class Mentions {
@@ -71,11 +73,12 @@ public class Mentions {
           });
       if (added == 1 && "immediate".equals(mode)) {
         Rows.update(jdbc, "insert into email_outbox (to_address, subject, body_text) select email, ?, ? from app_user"
-            + " where id = ? and not disabled", s -> {
+            + " where id = ? and not disabled and " + ConsentPurpose.MENTIONS.currentIn("app_user.id"), s -> {
               s.setString(1, limit(authorName + " mentioned you in \"" + threadTitle + "\"", 300));
               s.setString(2, authorName + " mentioned you in the forum thread \"" + threadTitle + "\":\n\n"
                   + threadUrl(thread) + "\n\nTo get one daily digest instead, or none, change your forum"
-                  + " notification setting on " + publicUrl + "/forums.\n");
+                  + " notification setting on " + publicUrl + "/forums; to stop these e-mails, untick them on "
+                  + publicUrl + "/my/privacy.\n");
               s.setObject(3, user.get());
             });
       }

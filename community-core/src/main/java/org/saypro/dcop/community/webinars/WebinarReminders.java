@@ -11,15 +11,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.saypro.dcop.accounts.privacy.ConsentPurpose;
 import org.saypro.dcop.community.support.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reminds members with a seat of a session that starts within the lead time (a day by default), once each. The
- * reminder is a row in the service's email outbox (created by the issuer's V16 and sent by its worker with retries);
- * the row and the "reminded" mark commit together, claimed with skip locked so several instances never remind twice.
- * community-core writes the table by SQL rather than depending on the issuer module.
+ * Reminds members with a seat, who consented to reminders (ADR 0027), of a session that starts within the lead time (a
+ * day by default), once each. The reminder is a row in the service's email outbox (created by the issuer's V16 and sent
+ * by its worker with retries); the row and the "reminded" mark commit together, claimed with skip locked so several
+ * instances never remind twice. community-core writes the table by SQL rather than depending on the issuer module.
  */
 @Singleton
 public class WebinarReminders {
@@ -33,12 +34,14 @@ public class WebinarReminders {
   private final JdbcOperations jdbc;
   private final WebinarStore webinars;
   private final Duration lead;
+  private final String publicUrl;
 
   WebinarReminders(JdbcOperations jdbc, WebinarStore webinars,
-      @Value("${dcop.community.reminder-lead:24h}") Duration lead) {
+      @Value("${dcop.community.reminder-lead:24h}") Duration lead, @Value("${dcop.public-url}") String publicUrl) {
     this.jdbc = jdbc;
     this.webinars = webinars;
     this.lead = lead;
+    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
   }
 
   @Scheduled(fixedDelay = "${dcop.community.reminder-interval:5m}", initialDelay = "30s")
@@ -57,6 +60,7 @@ public class WebinarReminders {
         select r.webinar_id, r.user_id, u.email, u.display_name
         from webinar_registration r join webinar w on w.id = r.webinar_id join app_user u on u.id = r.user_id
         where r.status = 'registered' and r.reminded_at is null and not u.disabled
+          and\s""" + ConsentPurpose.WEBINAR_REMINDERS.currentIn("r.user_id") + """
           and w.starts_at > now() and w.starts_at <= now() + make_interval(secs => ?)
         order by w.starts_at limit 200 for update of r skip locked""", s -> s.setLong(1, lead.toSeconds()),
         r -> new Due(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3), r.getString(4)));
@@ -76,11 +80,12 @@ public class WebinarReminders {
     return due.size();
   }
 
-  private static String body(String name, Webinar w) {
+  private String body(String name, Webinar w) {
     ZoneId zone = w.zone();
     return "Hello " + name + ",\n\nyou have a seat at the " + w.kind() + " \"" + w.title() + "\", which starts on "
         + WHEN.format(w.startsAt().atZone(zone)) + ".\n"
         + w.joinUrl().map(u -> "\nJoin here: " + u + "\n").orElse("")
-        + "\nIf you cannot come, please cancel your registration so that someone on the waiting list gets the seat.\n";
+        + "\nIf you cannot come, please cancel your registration so that someone on the waiting list gets the seat.\n"
+        + "\nTo stop reminders, untick them on " + publicUrl + "/my/privacy.\n";
   }
 }
