@@ -13,7 +13,8 @@ import org.saypro.dcop.core.json.Json;
 /**
  * Threads and posts keep their place (the conversation stays readable) and show the anonymised author; the member's
  * e-mail address is taken out of every post that mentions it. Reactions, flags, mentions of the member and their
- * notification setting are deleted.
+ * notification setting are deleted. Flags the member resolved as a moderator keep {@code resolved_by}: like the audit
+ * log, they record a moderation decision, and the anonymised account they point at no longer names anyone.
  */
 @Singleton
 class ForumsSection implements PersonalDataSection {
@@ -37,7 +38,7 @@ class ForumsSection implements PersonalDataSection {
   @Override
   public Set<String> columns() {
     return Set.of("forum_thread.author_id", "forum_post.author_id", "forum_reaction.user_id", "forum_flag.user_id",
-        "forum_mention.user_id", "forum_notification_preference.user_id");
+        "forum_flag.resolved_by", "forum_mention.user_id", "forum_notification_preference.user_id");
   }
 
   @Override
@@ -51,6 +52,8 @@ class ForumsSection implements PersonalDataSection {
         + " where user_id = ? order by reacted_at", subject.id()));
     json.set("flags", PersonalRows.query(jdbc, "select post_id, reason, flagged_at from forum_flag where user_id = ?"
         + " order by flagged_at", subject.id()));
+    json.set("flagsYouResolved", PersonalRows.query(jdbc, "select post_id, outcome, resolved_at from forum_flag"
+        + " where resolved_by = ? order by resolved_at", subject.id()));
     json.set("mentionsOfYou", PersonalRows.query(jdbc, "select post_id, notified_at from forum_mention"
         + " where user_id = ?", subject.id()));
     json.set("notificationSetting", PersonalRows.query(jdbc, "select mentions, last_digest_at"
