@@ -35,6 +35,8 @@ public enum ProblemType {
   REGISTRATION_CLOSED(
       "registration-closed", HttpStatus.CONFLICT, "Registration for this session has closed"),
   INVALID_BULK_FILE("invalid-bulk-file", HttpStatus.BAD_REQUEST, "The bulk file has rows that cannot be awarded"),
+  PERIOD_LOCKED("period-locked", HttpStatus.CONFLICT, "The reporting period is locked"),
+  INVALID_IMPORT_FILE("invalid-import-file", HttpStatus.BAD_REQUEST, "The import file has rows that cannot be used"),
   INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
   SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
 
