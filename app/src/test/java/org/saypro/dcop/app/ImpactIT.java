@@ -1,0 +1,308 @@
+package org.saypro.dcop.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saypro.dcop.app.CommunitySupport.Member;
+import org.saypro.dcop.core.json.Json;
+
+/**
+ * The impact tracker through HTTP and the database: aggregation across periods and organisation-unit subtrees against
+ * hand-computed figures, corrections as versions, locked periods, the CSV import's row report, and who may do what.
+ */
+class ImpactIT {
+
+  private static final String GROUP = "funding";
+  private static final AtomicInteger UNIQUE = new AtomicInteger();
+
+  @TempDir static Path dataDir;
+  static TestServer server;
+  static CommunitySupport community;
+  static Member coordinator;
+  static Member projectMember;
+  static Member collegeMember;
+  static String project;
+  static String framework;
+  static String output;
+
+  @BeforeAll
+  static void start() {
+    Map<String, Object> properties = new HashMap<>(CommunitySupport.PROPERTIES);
+    // ten years: 2025's quarters stay open for this test, 2000's are long locked
+    properties.put("dcop.impact.lock-days", "3650");
+    server = TestServer.start(dataDir, TestServer.freePort(), properties);
+    community = new CommunitySupport(server);
+    for (String org : List.of("college-one", "funder-a", "funder-b")) {
+      assertEquals(201, server.postJson("/organisations", Json.writeString(Json.newObject().put("slug", org)
+          .put("name", org).put("kind", org.startsWith("college") ? "college" : "funder"))).statusCode());
+    }
+    coordinator = community.coordinator("Impact coordinator", GROUP);
+    projectMember = community.member("Impact worker");
+    collegeMember = community.member("College data clerk", "college-one", "member");
+    created(server.postJson("/community/impact/org-units", unit("gp", "Gauteng", "region", "za", null)));
+    created(server.postJson("/community/impact/org-units", unit("wc", "Western Cape", "region", "za", null)));
+    created(server.postJson("/community/impact/org-units", unit("c1", "College One", "college", "gp",
+        "college-one")));
+    created(server.postJson("/community/impact/org-units", unit("c2", "College Two", "college", "gp", null)));
+    created(server.postJson("/community/impact/org-units", unit("c3", "College Three", "college", "wc", null)));
+
+    project = created(coordinator.api().postJson("/community/groups/" + GROUP + "/projects", Json.writeString(
+        Json.newObject().put("title", "Bursary pipeline").put("startsOn", "2025-01-01").put("status", "active"))))
+        .get("id").asText();
+    assertEquals(201, coordinator.api().putJson("/community/projects/" + project + "/members/" + projectMember.id(),
+        "").statusCode());
+    assertEquals(201, coordinator.api().putJson("/community/projects/" + project + "/funders/funder-a", "")
+        .statusCode());
+    assertEquals(200, coordinator.api().putJson("/community/projects/" + project + "/funders/funder-a", "")
+        .statusCode(), "naming a funder twice changes nothing");
+    framework = created(coordinator.api().postJson("/community/impact/frameworks", Json.writeString(Json.newObject()
+        .put("title", "Bursary results").put("projectId", project)))).get("id").asText();
+    String impact = result("impact", "More young people qualify", null);
+    String outcome = result("outcome", "Learners complete their programmes", impact);
+    output = result("output", "Learners supported", outcome);
+    indicator("{\"code\": \"LEARNERS\", \"name\": \"Learners supported\", \"unit\": \"learners\","
+        + " \"aggregation\": \"sum\"}");
+    indicator("{\"code\": \"PASS\", \"name\": \"Pass rate\", \"measure\": \"percentage\", \"aggregation\": \"average\","
+        + " \"baseline\": 40, \"baselinePeriod\": \"2024\"}");
+    indicator("{\"code\": \"MENTORS\", \"name\": \"Active mentors\", \"unit\": \"mentors\","
+        + " \"aggregation\": \"latest\"}");
+    // the other tests write here, so the figures above stay as computed by hand whatever the order
+    indicator("{\"code\": \"VISITS\", \"name\": \"Site visits\", \"unit\": \"visits\"}");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  /**
+   * Values imported by hand-checkable rows; aggregates computed by hand:
+   * LEARNERS (sum): 2025Q1 c1=10 (first 12, corrected), c2=5, c3=7; 2025Q2 c1=20, c2=15; 2025Q3 c1=30.
+   * gp = 10+5+20+15+30 = 80; za = 80+7 = 87; gp from 2025Q2 = 20+15+30 = 65; a category apart from total is apart.
+   * PASS (average): 2025Q1 c1=60, c2=90; 2025Q2 c1=50, c3=80: za = 280/4 = 70; gp = 200/3.
+   * MENTORS (latest): 2025Q1 c1=3, c2=4; 2025Q2 c1=5, c3=6: za = 5+6 = 11; gp = 5; c2 = 4 (its latest is 2025Q1).
+   */
+  @Test
+  void aggregatesAcrossPeriodsAndSubtreesMatchTheHandComputedFigures() {
+    String csv = """
+        indicator,period,org_unit,category,value
+        LEARNERS,2025Q1,c1,total,12
+        LEARNERS,2025Q1,c2,,5
+        LEARNERS,2025Q1,c3,total,7
+        LEARNERS,2025Q2,c1,total,20
+        LEARNERS,2025Q2,c2,total,15
+        LEARNERS,2025Q3,c1,total,30
+        LEARNERS,2025Q1,c1,college_lecturer,4
+        PASS,2025Q1,c1,total,60
+        PASS,2025Q1,c2,total,90
+        PASS,2025Q2,c1,total,50
+        PASS,2025Q2,c3,total,80
+        MENTORS,2025Q1,c1,total,3
+        MENTORS,2025Q1,c2,total,4
+        MENTORS,2025Q2,c1,total,5
+        MENTORS,2025Q2,c3,total,6
+        """;
+    HttpResponse<String> imported = importCsv(server, csv, "import");
+    assertEquals(200, imported.statusCode(), imported.body());
+    assertEquals(15, TestServer.json(imported).get("written").asInt());
+    HttpResponse<String> corrected = value(collegeMember.api(), "LEARNERS", "2025Q1", "c1", "10");
+    assertEquals(201, corrected.statusCode(), corrected.body());
+    assertEquals(2, TestServer.json(corrected).get("version").asInt(), "a correction is the key's next version");
+
+    assertAggregate("80", "LEARNERS", "gp", "");
+    assertAggregate("87", "LEARNERS", "za", "");
+    assertAggregate("7", "LEARNERS", "c3", "");
+    assertAggregate("65", "LEARNERS", "gp", "&from=2025Q2&to=2025Q3");
+    assertAggregate("4", "LEARNERS", "c1", "&category=college_lecturer");
+    assertAggregate("70", "PASS", "za", "");
+    assertAggregate("66.6666666667", "PASS", "gp", "");
+    assertAggregate("11", "MENTORS", "za", "");
+    assertAggregate("5", "MENTORS", "gp", "");
+    assertAggregate("4", "MENTORS", "c2", "");
+
+    JsonNode history = TestServer.json(coordinator.api().get(base() + "/values/history?indicator=LEARNERS"
+        + "&period=2025Q1&orgUnit=c1", "application/json")).get("versions");
+    assertEquals(2, history.size());
+    assertEquals("10", history.get(0).get("value").asText());
+    assertEquals("manual", history.get(0).get("source").asText());
+    assertEquals("College data clerk", history.get(0).get("enteredBy").asText());
+    assertEquals("12", history.get(1).get("value").asText());
+    assertEquals("import", history.get(1).get("source").asText());
+  }
+
+  @Test
+  void lockedPeriodsRefuseValuesExceptAPlatformAdminsCorrection() {
+    HttpResponse<String> locked = value(collegeMember.api(), "VISITS", "2000Q1", "c1", "1");
+    assertEquals(409, locked.statusCode(), locked.body());
+    assertEquals("https://dcop.saypro.org/problems/period-locked", TestServer.json(locked).get("type").asText());
+    assertEquals(201, value(server, "VISITS", "2000Q1", "c1", "1").statusCode());
+    HttpResponse<String> percent = value(collegeMember.api(), "PASS", "2025Q4", "c1", "101");
+    assertEquals(400, percent.statusCode(), percent.body());
+    HttpResponse<String> bad = coordinator.api().postJson(base() + "/values", "{\"indicator\": \"NOPE\", \"period\":"
+        + " \"2025Q5\", \"orgUnit\": \"nowhere\", \"category\": \"Bad Category\", \"value\": \"x\"}");
+    assertEquals(400, bad.statusCode(), bad.body());
+    List<String> pointers = new ArrayList<>();
+    TestServer.json(bad).get("errors").forEach(e -> pointers.add(e.get("pointer").asText()));
+    assertEquals(List.of("/indicator", "/period", "/orgUnit", "/category", "/value"), pointers);
+  }
+
+  @Test
+  void aCsvImportReportsEveryBadRowAndWritesNothingUnlessAskedForTheValidRows() throws Exception {
+    String csv = """
+        indicator,period,org_unit,category,value
+        VISITS,2025Q4,c1,total,3
+        VISITS,2025Q5,c1,total,1
+        NOPE,2025Q4,c1,total,1
+        VISITS,2025Q4,c3,total,1
+        VISITS,2000Q1,c1,total,1
+        VISITS,2025Q4,c1,college_lecturer,many
+        PASS,2025Q4,c1,total,120
+        VISITS,2025Q4,c1,total,4
+        """;
+    long before = community.count("select count(*) from impact_value");
+    HttpResponse<String> refused = importCsv(collegeMember.api(), csv, "import");
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertEquals("https://dcop.saypro.org/problems/invalid-import-file", TestServer.json(refused).get("type").asText());
+    List<String> pointers = new ArrayList<>();
+    TestServer.json(refused).get("errors").forEach(e -> pointers.add(e.get("pointer").asText()));
+    assertEquals(List.of("/line/3/period", "/line/4/indicator", "/line/5/org_unit", "/line/6/period", "/line/7/value",
+        "/line/8/value", "/line/9"), pointers);
+    assertEquals(before, community.count("select count(*) from impact_value"), "nothing written");
+
+    JsonNode validated = TestServer.json(importCsv(collegeMember.api(), csv, "validate"));
+    assertEquals(8, validated.get("rows").asInt());
+    assertEquals(1, validated.get("validRows").asInt());
+    assertEquals(0, validated.get("written").asInt());
+    assertEquals(before, community.count("select count(*) from impact_value"));
+    assertTrue(validated.get("errors").get(2).get("reason").asText().contains("College Three"),
+        validated.toString());
+
+    JsonNode valid = TestServer.json(importCsv(collegeMember.api(), csv, "import-valid"));
+    assertEquals(1, valid.get("written").asInt());
+    assertEquals(before + 1, community.count("select count(*) from impact_value"));
+    HttpResponse<String> header = importCsv(collegeMember.api(), "indicator,when,value\nLEARNERS,2025Q4,1\n",
+        "validate");
+    assertEquals("/line/1/period, /line/1/org_unit", String.join(", ",
+        TestServer.json(header).get("errors").findValuesAsText("column").stream()
+            .map(c -> "/line/1/" + c).toList()));
+  }
+
+  @Test
+  void percentagesCannotBeConfiguredToSum() {
+    HttpResponse<String> refused = coordinator.api().postJson(base() + "/indicators", Json.writeString(Json.newObject()
+        .put("resultId", output).put("code", "RATE-" + UNIQUE.incrementAndGet()).put("name", "A rate")
+        .put("measure", "percentage").put("aggregation", "sum")));
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertEquals("/aggregation", TestServer.json(refused).get("errors").get(0).get("pointer").asText());
+  }
+
+  /** Roles down, endpoints across: who may do what with a project's framework. */
+  @Test
+  void authorisationMatrix() {
+    Map<String, TestServer> as = new LinkedHashMap<>();
+    as.put("anonymous", server.anonymous());
+    as.put("learner", community.member("Learner").api());
+    as.put("saypro member", community.member("Saypro member", "saypro", "member").api());
+    as.put("funder", community.member("Funder A viewer", "funder-a", "funder_viewer").api());
+    as.put("other funder", community.member("Funder B viewer", "funder-b", "funder_viewer").api());
+    as.put("college member", collegeMember.api());
+    as.put("project member", projectMember.api());
+    as.put("coordinator", coordinator.api());
+    as.put("platform admin", server);
+
+    Map<String, Function<TestServer, HttpResponse<String>>> endpoints = new LinkedHashMap<>();
+    endpoints.put("view", s -> s.get(base(), "application/json"));
+    endpoints.put("aggregate", s -> s.get(base() + "/aggregate?indicator=LEARNERS", "application/json"));
+    endpoints.put("enter c1", s -> value(s, "VISITS", "2025Q4", "c1", "1"));
+    endpoints.put("add indicator", s -> s.postJson(base() + "/indicators", Json.writeString(Json.newObject()
+        .put("resultId", output).put("code", "X-" + UNIQUE.incrementAndGet()).put("name", "Extra"))));
+    endpoints.put("set target", s -> s.putJson(base() + "/targets",
+        "{\"indicator\": \"VISITS\", \"period\": \"2025Q4\", \"value\": 50}"));
+    endpoints.put("add funder", s -> s.putJson("/community/projects/" + project + "/funders/funder-a", ""));
+    endpoints.put("add unit", s -> s.postJson("/community/impact/org-units",
+        unit("h" + UNIQUE.incrementAndGet(), "Hub", "municipality", "za", null)));
+    endpoints.put("new framework", s -> s.postJson("/community/impact/frameworks", Json.writeString(Json.newObject()
+        .put("title", "Another").put("projectId", project))));
+
+    Map<String, String> expected = new LinkedHashMap<>();
+    //                           view agg enter ind target funder unit frame
+    expected.put("anonymous",      "401 401 401 401 401 401 401 401");
+    expected.put("learner",        "403 403 403 403 403 403 403 403");
+    expected.put("saypro member",  "403 403 403 403 403 403 403 403");
+    expected.put("funder",         "200 200 403 403 403 403 403 403");
+    expected.put("other funder",   "403 403 403 403 403 403 403 403");
+    expected.put("college member", "403 403 201 403 403 403 403 403");
+    expected.put("project member", "200 200 201 403 403 403 403 403");
+    expected.put("coordinator",    "200 200 201 201 200 200 403 201");
+    expected.put("platform admin", "200 200 201 201 200 200 201 201");
+
+    Map<String, String> actual = new LinkedHashMap<>();
+    as.forEach((role, client) -> {
+      List<String> codes = new ArrayList<>();
+      endpoints.values().forEach(e -> codes.add(String.valueOf(e.apply(client).statusCode())));
+      actual.put(role, String.join(" ", codes));
+    });
+    assertEquals(expected, actual);
+    JsonNode seen = TestServer.json(as.get("other funder").get("/community/impact/frameworks", "application/json"));
+    assertEquals(0, seen.get("frameworks").size(), "a framework of a project it does not fund is not listed");
+  }
+
+  static String base() {
+    return "/community/impact/frameworks/" + framework;
+  }
+
+  private static void assertAggregate(String expected, String indicator, String unit, String more) {
+    HttpResponse<String> response = coordinator.api().get(base() + "/aggregate?indicator=" + indicator + "&orgUnit="
+        + unit + more, "application/json");
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals(0, new BigDecimal(expected).compareTo(TestServer.json(response).get("value").decimalValue()),
+        indicator + " at " + unit + more + ": " + response.body());
+  }
+
+  static HttpResponse<String> value(TestServer as, String indicator, String period, String unit, String value) {
+    return as.postJson(base() + "/values", "{\"indicator\": \"" + indicator + "\", \"period\": \"" + period
+        + "\", \"orgUnit\": \"" + unit + "\", \"value\": " + value + "}");
+  }
+
+  static HttpResponse<String> importCsv(TestServer as, String csv, String mode) {
+    return TestServer.send(as.authorised(HttpRequest.newBuilder(as.uri(base() + "/values/import?mode=" + mode))
+        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv))).build());
+  }
+
+  private static String unit(String code, String name, String level, String parent, String organisation) {
+    return Json.writeString(Json.newObject().put("code", code).put("name", name).put("level", level)
+        .put("parent", parent).put("organisation", organisation));
+  }
+
+  private static String result(String level, String title, String parent) {
+    return created(coordinator.api().postJson(base() + "/results", Json.writeString(Json.newObject()
+        .put("level", level).put("title", title).put("parentId", parent)))).get("id").asText();
+  }
+
+  private static void indicator(String body) {
+    JsonNode json = Json.parse(body);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("resultId", output);
+    created(coordinator.api().postJson(base() + "/indicators", Json.writeString(json)));
+  }
+
+  private static JsonNode created(HttpResponse<String> response) {
+    assertEquals(201, response.statusCode(), response.body());
+    return TestServer.json(response);
+  }
+}
