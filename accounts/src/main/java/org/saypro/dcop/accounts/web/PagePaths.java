@@ -6,10 +6,10 @@ import java.util.List;
 public final class PagePaths {
 
   private static final List<String> EXACT = List.of("/signin", "/signout", "/console", "/verify", "/my/credentials",
-      "/my/badges", "/groups", "/webinars", "/forums", "/channels", "/library");
+      "/my/badges", "/groups", "/webinars", "/forums", "/channels", "/library", "/impact");
   private static final List<String> PREFIXES =
       List.of("/console/", "/c/", "/my/credentials/", "/groups/", "/webinars/", "/projects/", "/forums/",
-          "/channels/", "/library/");
+          "/channels/", "/library/", "/impact/");
 
   private PagePaths() {}
 
