@@ -263,6 +263,91 @@ class ImpactIT {
     assertEquals(0, seen.get("frameworks").size(), "a framework of a project it does not fund is not listed");
   }
 
+  @Test
+  void theDashboardOfARealisticFrameworkIsSmallEscapedAndAccessibleToScreenReaders() {
+    String id = ImpactFixtures.framework(server, "SKL", 12, "Learners placed <script>alert(1)</script>");
+    PageSession admin = PageSession.signIn(server, TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+    HttpResponse<String> page = admin.get("/impact/frameworks/" + id);
+    assertEquals(200, page.statusCode(), page.body());
+    String html = page.body();
+    int bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    assertTrue(bytes < 100_000, "the dashboard of 12 indicators over 8 quarters is " + bytes + " bytes");
+    assertEquals(36, html.split("role=\"img\"", -1).length - 1, "three charts per indicator");
+    assertEquals(36, html.split("<title id=", -1).length - 1);
+    assertEquals(36, html.split("<desc id=", -1).length - 1);
+    assertTrue(!html.contains("<script") && html.contains("Learners placed &lt;script&gt;"), "labels are escaped");
+    assertTrue(html.contains("<th scope=\"row\">2025Q4</th>"), "each chart's numbers are in a table too");
+    assertTrue(admin.get("/impact").body().contains("/impact/frameworks/" + id));
+    assertEquals(403, PageSession.signIn(server, community.member("Nobody").email(), CommunitySupport.PASSWORD)
+        .get("/impact/frameworks/" + id).statusCode());
+  }
+
+  @Test
+  void theExportIsAFormulaSafeCsvAttachment() throws Exception {
+    String email = "formula-" + UNIQUE.incrementAndGet() + "@test.example";
+    assertEquals(201, server.postJson("/users", Json.writeString(Json.newObject().put("email", email)
+        .put("displayName", "=HYPERLINK(\"https://evil.example\")").put("password", CommunitySupport.PASSWORD)
+        .put("organisation", "college-one").put("role", "member"))).statusCode());
+    TestServer clerk = server.as(server.signIn(email, CommunitySupport.PASSWORD));
+    assertEquals(201, value(clerk, "VISITS", "2025Q3", "c1", "-2").statusCode());
+    PageSession funder = PageSession.signIn(server, community.member("Export funder", "funder-a", "funder_viewer")
+        .email(), CommunitySupport.PASSWORD);
+    HttpResponse<String> csv = funder.get("/impact/frameworks/" + framework + "/export.csv", "*/*");
+    assertEquals(200, csv.statusCode(), csv.body());
+    assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;"));
+    assertTrue(csv.body().startsWith("indicator,period,org_unit,category,value,version,source,entered_by,"),
+        csv.body());
+    assertTrue(csv.body().contains("VISITS,2025Q3,c1,total,-2,1,manual,\"'=HYPERLINK("), csv.body());
+  }
+
+  @Test
+  void theEntryFormShowsEveryFieldErrorAndThenTheValuesHistory() {
+    PageSession clerk = PageSession.signIn(server, collegeMember.email(), CommunitySupport.PASSWORD);
+    String path = "/impact/frameworks/" + framework + "/enter";
+    String token = clerk.formToken(path);
+    HttpResponse<String> bad = clerk.postForm(path, Map.of("csrf", token, "indicator", "VISITS", "period", "2025Q9",
+        "orgUnit", "c1", "category", "Not Valid", "value", "lots"));
+    assertEquals(400, bad.statusCode(), bad.body());
+    for (String field : List.of("period-error", "category-error", "value-error")) {
+      assertTrue(bad.body().contains("id=\"" + field + "\""), field + " in " + bad.body());
+    }
+    HttpResponse<String> locked = clerk.postForm(path, Map.of("csrf", token, "indicator", "VISITS", "period",
+        "2001Q1", "orgUnit", "c1", "value", "3"));
+    assertEquals(409, locked.statusCode());
+    assertTrue(locked.body().contains("id=\"period-error\""), locked.body());
+    assertEquals(403, clerk.postForm(path, Map.of("csrf", token, "indicator", "VISITS", "period", "2025Q2",
+        "orgUnit", "c3", "value", "3")).statusCode(), "College Three is not the clerk's college");
+    clerk.postForm(path, Map.of("csrf", token, "indicator", "VISITS", "period", "2025Q2", "orgUnit", "c1",
+        "category", "total", "value", "3"));
+    HttpResponse<String> saved = clerk.postForm(path, Map.of("csrf", token, "indicator", "VISITS", "period", "2025Q2",
+        "orgUnit", "c1", "category", "total", "value", "4"));
+    assertEquals(200, saved.statusCode(), saved.body());
+    assertTrue(saved.body().contains("Saved as version 2."), saved.body());
+    assertTrue(saved.body().contains("College data clerk"), "the history names who entered each version");
+    assertEquals(403, clerk.postForm(path, Map.of("indicator", "VISITS", "period", "2025Q2", "orgUnit", "c1",
+        "value", "5")).statusCode(), "without the form token");
+    HttpResponse<String> history = PageSession.signIn(server, coordinator.email(), CommunitySupport.PASSWORD)
+        .get("/impact/frameworks/" + framework + "/history?indicator=VISITS&period=2025Q2&orgUnit=c1");
+    assertEquals(200, history.statusCode(), history.body());
+    assertTrue(history.body().contains("<td>4</td>") && history.body().contains("<td>3</td>"), history.body());
+  }
+
+  @Test
+  void theImportPageShowsTheRowReport() {
+    PageSession clerk = PageSession.signIn(server, collegeMember.email(), CommunitySupport.PASSWORD);
+    String path = "/impact/frameworks/" + framework + "/import";
+    String token = clerk.formToken(path);
+    byte[] csv = "indicator,period,org_unit,value\nVISITS,2025Q1,c1,2\nVISITS,2025Q1,c1,oops\n"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> report = clerk.postFile(path, Map.of("csrf", token), "values.csv", csv);
+    assertEquals(200, report.statusCode(), report.body());
+    assertTrue(report.body().contains("Nothing was written") && report.body().contains("<td>3</td><td>value</td>"),
+        report.body());
+    HttpResponse<String> valid = clerk.postFile(path, Map.of("csrf", token, "validOnly", "yes"), "values.csv", csv);
+    assertTrue(valid.body().contains("<span>1</span> written"), valid.body());
+  }
+
   static String base() {
     return "/community/impact/frameworks/" + framework;
   }
