@@ -45,6 +45,7 @@ class SharingBrowserIT {
   @TempDir static Path files;
   static TestServer server;
   static String uuid;
+  static String framework;
 
   @BeforeAll
   static void start() {
@@ -62,6 +63,7 @@ class SharingBrowserIT {
     uuid = location.substring(location.lastIndexOf('/') + 1);
     assertEquals(201, server.postJson("/users", Json.writeString(Json.newObject().put("email", "thandi@test.example")
         .put("displayName", "Thandi").put("password", PASSWORD))).statusCode());
+    framework = ImpactFixtures.framework(server, "BRW", 6, "Learners placed in work");
   }
 
   @AfterAll
@@ -143,11 +145,37 @@ class SharingBrowserIT {
   @ValueSource(strings = {"/my/credentials", "/console", "/console/saypro", "/console/saypro/credentials",
       "/console/saypro/qualifications/ECD-5/award", "/console/saypro/qualifications/ECD-5/bulk",
       "/console/saypro/audit", "/console/saypro/badge-rules", "/my/badges", "/groups", "/groups/curriculum-innovation",
-      "/webinars", "/forums", "/channels", "/library"})
+      "/webinars", "/forums", "/channels", "/library", "/impact", "/impact/frameworks/{framework}",
+      "/impact/frameworks/{framework}/enter", "/impact/frameworks/{framework}/import",
+      "/impact/frameworks/{framework}/history?indicator=BRW-0&period=2025Q4&orgUnit=za"})
   void signedInPagesAreAccessibleAndFitAPhone(String path) {
     signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
     browser.viewportWidth(320);
-    browser.open(server.uri(path));
+    browser.open(server.uri(path.replace("{framework}", framework)));
+    browser.assertNoHorizontalScroll();
+    browser.viewportWidth(0);
+    browser.assertNoAccessibilityViolations();
+  }
+
+  @Test
+  void theImpactDashboardWorksWithoutJavaScriptAndItsEntryErrorsAreAccessible() {
+    noScript.open(server.uri("/signin"));
+    noScript.fill("#username", TestServer.ADMIN_EMAIL);
+    noScript.fill("#password", TestServer.ADMIN_PASSWORD);
+    noScript.submit("form button[type=submit]");
+    noScript.open(server.uri("/impact/frameworks/" + framework));
+    assertTrue(noScript.text("main").contains("Learners placed in work"), noScript.text("main"));
+    noScript.fill("#category", "college_lecturer");
+    noScript.submit("main form[method=get] button[type=submit]");
+    assertTrue(noScript.text("main").contains("category college_lecturer"), noScript.text("main"));
+
+    signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+    browser.open(server.uri("/impact/frameworks/" + framework + "/enter"));
+    browser.fill("#period", "2025Q9");
+    browser.fill("#value", "many");
+    browser.submit("main form[method=post] button[type=submit]");
+    assertTrue(browser.text("main").contains("a period such as 2026"), browser.text("main"));
+    browser.viewportWidth(320);
     browser.assertNoHorizontalScroll();
     browser.viewportWidth(0);
     browser.assertNoAccessibilityViolations();
