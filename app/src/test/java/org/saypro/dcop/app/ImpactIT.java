@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saypro.dcop.app.CommunitySupport.Member;
+import org.saypro.dcop.community.events.EventRelay;
 import org.saypro.dcop.core.json.Json;
 
 /**
@@ -348,8 +349,67 @@ class ImpactIT {
     assertTrue(valid.body().contains("<span>1</span> written"), valid.body());
   }
 
+  /**
+   * Project outputs and webinar attendances count through the outbox, once per event; credentials issued are
+   * recounted from the issuer, and a recount that finds nothing new writes nothing.
+   */
+  @Test
+  void automaticValuesCountOutputsAttendancesAndCredentialsIssued() {
+    indicator("{\"code\": \"BURSARIES\", \"name\": \"Bursaries awarded\", \"unit\": \"bursaries\","
+        + " \"autoSource\": \"project-output:Bursaries awarded\"}");
+    indicator("{\"code\": \"ATTEND\", \"name\": \"Webinar attendances\", \"unit\": \"attendances\","
+        + " \"autoSource\": \"webinar-attendance\"}");
+    indicator("{\"code\": \"CREDS\", \"name\": \"Credentials issued\", \"unit\": \"credentials\","
+        + " \"autoSource\": \"credentials-issued\"}");
+    EventRelay relay = server.bean(EventRelay.class);
+    relay.deliverDue();
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    for (int value : new int[] {7, 3}) {
+      assertEquals(201, projectMember.api().postJson("/community/projects/" + project + "/outputs", Json.writeString(
+          Json.newObject().put("date", today).put("indicator", "Bursaries awarded").put("value", value)
+              .put("unit", "bursaries"))).statusCode());
+    }
+    assertEquals(201, projectMember.api().postJson("/community/projects/" + project + "/outputs", Json.writeString(
+        Json.newObject().put("date", today).put("indicator", "Something else").put("value", 100)
+            .put("unit", "things"))).statusCode());
+
+    String webinar = CommunitySupport.schedule(coordinator.api(), GROUP, "Funding clinic", 10).get("id").asText();
+    assertEquals(200, collegeMember.api().putJson("/community/profile", "{\"stakeholderType\": \"college_lecturer\"}")
+        .statusCode());
+    assertEquals(201, collegeMember.api().postJson("/community/webinars/" + webinar + "/registrations", "")
+        .statusCode());
+    assertEquals(201, coordinator.api().postJson("/community/webinars/" + webinar + "/attendance", Json.writeString(
+        Json.newObject().put("userId", collegeMember.id().toString()))).statusCode());
+    relay.deliverDue();
+    relay.deliverDue();
+
+    assertAggregate("10", "BURSARIES", "za", "");
+    assertAggregate("1", "ATTEND", "za", "");
+    assertAggregate("1", "ATTEND", "c1", "");
+    assertNoValues("ATTEND", "wc");
+    assertAggregate("1", "ATTEND", "za", "&category=college_lecturer");
+
+    assertEquals(201, server.postJson("/organisations/saypro/qualifications", Json.writeString(Json.newObject()
+        .put("code", "BUR-1").put("title", "Bursary readiness").put("description", "Ready to apply for bursaries.")
+        .put("criteria", "Complete the readiness workshop.").put("achievementType", "Certificate"))).statusCode());
+    assertEquals(201, server.postJson("/organisations/saypro/qualifications/BUR-1/awards", "{\"learner\": {\"did\":"
+        + " \"did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK\", \"name\": \"Sipho\"}}").statusCode());
+    assertEquals(403, projectMember.api().postJson(base() + "/recount", "").statusCode());
+    JsonNode recount = TestServer.json(coordinator.api().postJson(base() + "/recount", ""));
+    assertEquals(1, recount.get("changed").asInt(), recount.toString());
+    assertAggregate("1", "CREDS", "za", "");
+    assertEquals(0, TestServer.json(coordinator.api().postJson(base() + "/recount", "")).get("changed").asInt());
+  }
+
   static String base() {
     return "/community/impact/frameworks/" + framework;
+  }
+
+  /** No values at all: the aggregate is null, not zero. */
+  private static void assertNoValues(String indicator, String unit) {
+    HttpResponse<String> response = coordinator.api().get(base() + "/aggregate?indicator=" + indicator + "&orgUnit="
+        + unit, "application/json");
+    assertTrue(TestServer.json(response).get("value").isNull(), response.body());
   }
 
   private static void assertAggregate(String expected, String indicator, String unit, String more) {

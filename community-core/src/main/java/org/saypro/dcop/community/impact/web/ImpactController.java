@@ -25,6 +25,7 @@ import org.saypro.dcop.accounts.authz.Caller;
 import org.saypro.dcop.community.access.CommunityAccess;
 import org.saypro.dcop.community.api.CommunityJson;
 import org.saypro.dcop.community.impact.Aggregation;
+import org.saypro.dcop.community.impact.AutomaticValues;
 import org.saypro.dcop.community.impact.DataEntry;
 import org.saypro.dcop.community.impact.DataValue;
 import org.saypro.dcop.community.impact.DataValues;
@@ -60,9 +61,10 @@ class ImpactController {
   private final Projects projects;
   private final AccountLookups accounts;
   private final CommunityAccess access;
+  private final AutomaticValues automatic;
 
   ImpactController(Frameworks frameworks, OrgUnits units, DataValues values, DataEntry entry, ImpactForms forms,
-      Projects projects, AccountLookups accounts, CommunityAccess access) {
+      Projects projects, AccountLookups accounts, CommunityAccess access, AutomaticValues automatic) {
     this.frameworks = frameworks;
     this.units = units;
     this.values = values;
@@ -71,6 +73,7 @@ class ImpactController {
     this.projects = projects;
     this.accounts = accounts;
     this.access = access;
+    this.automatic = automatic;
   }
 
   @Get(uri = "/impact/org-units", produces = MediaType.APPLICATION_JSON)
@@ -272,6 +275,21 @@ class ImpactController {
         .put("values", observations.size());
     Aggregation.of(ind.aggregation(), ind.measure(), observations).ifPresentOrElse(v -> json.put("value", v),
         () -> json.putNull("value"));
+    return CommunityJson.ok(json);
+  }
+
+  @Post(uri = "/impact/frameworks/{id}/recount", produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "Recount the framework's credentials-issued indicators from the issuer (managers)",
+      description = "Open quarters with a target, and the current one; locked quarters are left as they are")
+  HttpResponse<String> recount(@Nullable Authentication authentication, String id) {
+    Framework framework = managed(authentication, id);
+    if (!automatic.countsCredentials()) {
+      throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "this deployment has no issuer to count from");
+    }
+    AutomaticValues.Recount recount = automatic.recountCredentials(framework);
+    ObjectNode json = Json.newObject().put("changed", recount.changed());
+    ArrayNode locked = json.putArray("lockedQuarters");
+    recount.lockedQuarters().forEach(locked::add);
     return CommunityJson.ok(json);
   }
 
