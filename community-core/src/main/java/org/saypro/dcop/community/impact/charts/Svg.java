@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.saypro.dcop.web.Markup;
 
 /**
  * The pieces every chart shares: escaping (every text that reaches the markup goes through {@link #text}), the
@@ -12,29 +13,14 @@ import java.util.regex.Pattern;
 public final class Svg {
 
   private static final Pattern ID = Pattern.compile("^[A-Za-z][A-Za-z0-9_-]{0,80}$");
+  private static final Pattern NOT_XML = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]");
 
   private Svg() {}
 
   /** XML-escapes text for element content and attribute values alike. */
   public static String text(String raw) {
-    StringBuilder out = new StringBuilder(raw.length() + 16);
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> {
-          // characters XML 1.0 cannot carry are dropped rather than breaking the page
-          if (c >= 0x20 || c == '\n' || c == '\t') {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
+    // characters XML 1.0 cannot carry are dropped rather than breaking the page
+    return Markup.escape(NOT_XML.matcher(raw).replaceAll(""));
   }
 
   /** Opens an accessible chart: the title and description are what screen readers announce. */

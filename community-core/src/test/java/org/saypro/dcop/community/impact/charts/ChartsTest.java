@@ -38,6 +38,11 @@ class ChartsTest {
   }
 
   @Test
+  void charactersXmlCannotCarryAreDropped() {
+    assertEquals("ab&amp;c\n", Svg.text("a\u0001b&c\n"));
+  }
+
+  @Test
   void barsAreDrawnForPresentValuesOnly() {
     String svg = Charts.bars("c", "t", "d", POINTS, "");
     // two actual bars and two target bars, plus the two legend swatches
