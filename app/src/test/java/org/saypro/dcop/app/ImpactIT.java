@@ -401,6 +401,33 @@ class ImpactIT {
     assertEquals(0, TestServer.json(coordinator.api().postJson(base() + "/recount", "")).get("changed").asInt());
   }
 
+  @Test
+  void coordinatorsNameFundersOnTheProjectPageAndFundersOnlyRead() {
+    assertEquals(201, server.postJson("/organisations", "{\"slug\": \"funder-c\", \"name\": \"Funder C Trust\","
+        + " \"kind\": \"funder\"}").statusCode());
+    Member viewer = community.member("Funder C viewer", "funder-c", "funder_viewer");
+    PageSession funder = PageSession.signIn(server, viewer.email(), CommunitySupport.PASSWORD);
+    assertEquals(403, funder.get("/impact/frameworks/" + framework).statusCode());
+    PageSession page = PageSession.signIn(server, coordinator.email(), CommunitySupport.PASSWORD);
+    String token = page.formToken("/projects/" + project);
+    HttpResponse<String> unknown = page.postForm("/projects/" + project + "/funders", Map.of("csrf", token,
+        "organisation", "no-such-org"));
+    assertEquals(400, unknown.statusCode());
+    assertTrue(unknown.body().contains("id=\"organisation-error\""), unknown.body());
+    assertEquals(303, page.postForm("/projects/" + project + "/funders", Map.of("csrf", token, "organisation",
+        "funder-c")).statusCode());
+    assertTrue(page.get("/projects/" + project).body().contains("Funder C Trust"));
+    PageSession worker = PageSession.signIn(server, projectMember.email(), CommunitySupport.PASSWORD);
+    assertEquals(403, worker.postForm("/projects/" + project + "/funders", Map.of("csrf", worker.formToken(
+        "/projects/" + project), "organisation", "funder-c")).statusCode(), "only coordinators name funders");
+
+    HttpResponse<String> dashboard = funder.get("/impact/frameworks/" + framework);
+    assertEquals(200, dashboard.statusCode(), "a funder sees the dashboards of the projects it funds");
+    assertTrue(!dashboard.body().contains("/enter\"") && !dashboard.body().contains("/import\""),
+        "funders are not offered data entry");
+    assertEquals(403, funder.get("/impact/frameworks/" + framework + "/enter").statusCode());
+  }
+
   static String base() {
     return "/community/impact/frameworks/" + framework;
   }

@@ -308,16 +308,20 @@ public class CommunityAccess {
   @Transactional(readOnly = true)
   public Caller impactImporter(@Nullable Authentication authentication, Framework framework) {
     Caller caller = authorizer.signedIn(authentication);
-    boolean some = managesImpact(caller, framework.projectGroup())
-        || framework.projectId().filter(p -> projectMember(caller, p)).isPresent()
-        || Rows.one(jdbc, "select 1 from impact_org_unit u join membership m on m.organisation_id = u.organisation_id"
-            + " where m.user_id = ? and m.role <> 'funder_viewer' limit 1", s -> s.setObject(1, caller.user().id()),
-            r -> true).isPresent();
-    if (!some) {
+    if (!importsImpact(caller, framework)) {
       throw forbidden("only the framework's managers, the project's members and members of its units' organisations"
           + " enter values");
     }
     return caller;
+  }
+
+  @Transactional(readOnly = true)
+  public boolean importsImpact(Caller caller, Framework framework) {
+    return managesImpact(caller, framework.projectGroup())
+        || framework.projectId().filter(p -> projectMember(caller, p)).isPresent()
+        || Rows.one(jdbc, "select 1 from impact_org_unit u join membership m on m.organisation_id = u.organisation_id"
+            + " where m.user_id = ? and m.role <> 'funder_viewer' limit 1", s -> s.setObject(1, caller.user().id()),
+            r -> true).isPresent();
   }
 
   /** Corrects values of a locked period: platform admins only (ADR 0026). */

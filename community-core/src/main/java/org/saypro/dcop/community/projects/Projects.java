@@ -105,6 +105,13 @@ public class Projects {
         }) > 0;
   }
 
+  /** The names of the project's funders, by name. */
+  @Transactional(readOnly = true)
+  public List<String> funders(UUID project) {
+    return Rows.list(jdbc, "select o.name from project_funder f join organisation o on o.id = f.organisation_id"
+        + " where f.project_id = ? order by lower(o.name)", s -> s.setObject(1, project), r -> r.getString(1));
+  }
+
   @Transactional(readOnly = true)
   public List<Member> members(UUID project) {
     return Rows.list(jdbc, "select u.id, u.display_name from project_member m join app_user u on u.id = m.user_id"

@@ -97,6 +97,7 @@ class ImpactPagesController {
   HttpResponse<?> dashboard(@Nullable Authentication authentication, String id, @Nullable @QueryValue String unit,
       @Nullable @QueryValue String category, HttpRequest<?> request) {
     Framework framework = viewed(authentication, id);
+    Caller caller = access.signedIn(authentication);
     OrgUnit at = unit == null || unit.isBlank() ? units.national() : units.byCode(unit).orElseThrow(
         () -> new ProblemException(ProblemType.NOT_FOUND, "no organisation unit has the code " + unit));
     String option = category == null || category.isBlank() ? ValueKey.TOTAL : category.strip();
@@ -105,6 +106,7 @@ class ImpactPagesController {
     }
     Map<String, Object> model = new HashMap<>();
     model.put("framework", frameworkModel(framework));
+    model.put("mayEnter", access.importsImpact(caller, framework));
     model.put("units", unitOptions(at.code()));
     model.put("unitName", at.name());
     model.put("unitCode", at.code());
