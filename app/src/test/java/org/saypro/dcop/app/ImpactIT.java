@@ -266,18 +266,21 @@ class ImpactIT {
 
   @Test
   void theDashboardOfARealisticFrameworkIsSmallEscapedAndAccessibleToScreenReaders() {
-    String id = ImpactFixtures.framework(server, "SKL", 12, "Learners placed <script>alert(1)</script>");
+    String id = ImpactFixtures.framework(server, "SKL", 14, "Learners placed <script>alert(1)</script>");
     PageSession admin = PageSession.signIn(server, TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
     HttpResponse<String> page = admin.get("/impact/frameworks/" + id);
     assertEquals(200, page.statusCode(), page.body());
     String html = page.body();
     int bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-    assertTrue(bytes < 100_000, "the dashboard of 12 indicators over 8 quarters is " + bytes + " bytes");
+    assertTrue(bytes < 100_000, "a dashboard page of 12 indicators over 8 quarters is " + bytes + " bytes");
     assertEquals(36, html.split("role=\"img\"", -1).length - 1, "three charts per indicator");
     assertEquals(36, html.split("<title id=", -1).length - 1);
     assertEquals(36, html.split("<desc id=", -1).length - 1);
     assertTrue(!html.contains("<script") && html.contains("Learners placed &lt;script&gt;"), "labels are escaped");
     assertTrue(html.contains("<th scope=\"row\">2025Q4</th>"), "each chart's numbers are in a table too");
+    assertTrue(html.contains("Page <span>1</span> of <span>2</span>") && html.contains("page=2"), "12 indicators a page");
+    String second = admin.get("/impact/frameworks/" + id + "?page=2").body();
+    assertEquals(6, second.split("role=\"img\"", -1).length - 1, "the last two indicators");
     assertTrue(admin.get("/impact").body().contains("/impact/frameworks/" + id));
     assertEquals(403, PageSession.signIn(server, community.member("Nobody").email(), CommunitySupport.PASSWORD)
         .get("/impact/frameworks/" + id).statusCode());

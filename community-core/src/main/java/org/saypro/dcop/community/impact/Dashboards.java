@@ -24,10 +24,11 @@ public class Dashboards {
     this.values = values;
   }
 
+  /** The summaries of the given indicators (a page of the framework's). */
   @Transactional(readOnly = true)
-  public List<IndicatorSummary> of(Framework framework, OrgUnit unit, String category) {
+  public List<IndicatorSummary> of(List<Indicator> indicators, OrgUnit unit, String category) {
     List<IndicatorSummary> summaries = new ArrayList<>();
-    for (Indicator indicator : frameworks.indicators(framework.id())) {
+    for (Indicator indicator : indicators) {
       summaries.add(summary(indicator, values.observations(indicator, unit, category, FIRST, LAST),
           frameworks.targets(indicator.id()).stream().filter(t -> t.orgUnit().equals(unit.id())).toList()));
     }

@@ -2,7 +2,6 @@ package org.saypro.dcop.community.impact.charts;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.saypro.dcop.web.Markup;
 
@@ -40,7 +39,8 @@ public final class Svg {
     return value.setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
   }
 
+  /** A coordinate in whole view-box units: finer is invisible at any screen size the page is read on. */
   static String coordinate(double value) {
-    return String.format(Locale.ROOT, "%.1f", value);
+    return Long.toString(Math.round(value));
   }
 }

@@ -36,6 +36,7 @@ import org.saypro.dcop.community.impact.DataValues;
 import org.saypro.dcop.community.impact.Dashboards;
 import org.saypro.dcop.community.impact.Framework;
 import org.saypro.dcop.community.impact.Frameworks;
+import org.saypro.dcop.community.impact.Indicator;
 import org.saypro.dcop.community.impact.OrgUnit;
 import org.saypro.dcop.community.impact.OrgUnits;
 import org.saypro.dcop.community.impact.PeriodLock;
@@ -56,6 +57,8 @@ class ImpactPagesController {
 
   private static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
   private static final int MAX_EXPORT_ROWS = 100_000;
+  /** Indicators per dashboard page: three charts and a table each, so a page stays well under 100 KB. */
+  static final int PAGE = 12;
 
   private final Frameworks frameworks;
   private final OrgUnits units;
@@ -95,7 +98,7 @@ class ImpactPagesController {
 
   @Get(uri = "/impact/frameworks/{id}", produces = MediaType.TEXT_HTML)
   HttpResponse<?> dashboard(@Nullable Authentication authentication, String id, @Nullable @QueryValue String unit,
-      @Nullable @QueryValue String category, HttpRequest<?> request) {
+      @Nullable @QueryValue String category, @Nullable @QueryValue Integer page, HttpRequest<?> request) {
     Framework framework = viewed(authentication, id);
     Caller caller = access.signedIn(authentication);
     OrgUnit at = unit == null || unit.isBlank() ? units.national() : units.byCode(unit).orElseThrow(
@@ -113,7 +116,13 @@ class ImpactPagesController {
     model.put("category", option);
     model.put("results", frameworks.results(framework.id()).stream().map(r -> Map.<String, Object>of("level",
         r.level(), "title", r.title())).toList());
-    model.put("indicators", DashboardModel.indicators(dashboards.of(framework, at, option)));
+    List<Indicator> all = frameworks.indicators(framework.id());
+    int last = Math.max(1, (all.size() + PAGE - 1) / PAGE);
+    int shown = Math.max(1, Math.min(last, page == null ? 1 : page));
+    model.put("indicators", DashboardModel.indicators(dashboards.of(all.subList((shown - 1) * PAGE,
+        Math.min(all.size(), shown * PAGE)), at, option)));
+    model.put("page", shown);
+    model.put("pages", last);
     return HttpResponse.ok(pages.view("impact/dashboard", request, model));
   }
 
