@@ -45,6 +45,7 @@ class SharingBrowserIT {
   @TempDir static Path files;
   static TestServer server;
   static String uuid;
+  static String framework;
 
   @BeforeAll
   static void start() {
@@ -71,6 +72,7 @@ class SharingBrowserIT {
         .statusCode());
     assertEquals(201, server.postJson("/community/channels", "{\"kind\": \"task-force\", \"name\":"
         + " \"Open task force\", \"private\": false}").statusCode());
+    framework = ImpactFixtures.framework(server, "BRW", 6, "Learners placed in work");
   }
 
   @AfterAll
@@ -152,11 +154,37 @@ class SharingBrowserIT {
   @ValueSource(strings = {"/my/credentials", "/console", "/console/saypro", "/console/saypro/credentials",
       "/console/saypro/qualifications/ECD-5/award", "/console/saypro/qualifications/ECD-5/bulk",
       "/console/saypro/audit", "/console/saypro/badge-rules", "/my/badges", "/groups", "/groups/curriculum-innovation",
-      "/webinars", "/forums", "/forums/flags", "/channels", "/library", "/my/privacy"})
+      "/webinars", "/forums", "/forums/flags", "/channels", "/library", "/my/privacy", "/impact",
+      "/impact/frameworks/{framework}", "/impact/frameworks/{framework}/enter", "/impact/frameworks/{framework}/import",
+      "/impact/frameworks/{framework}/history?indicator=BRW-0&period=2025Q4&orgUnit=za"})
   void signedInPagesAreAccessibleAndFitAPhone(String path) {
     signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
     browser.viewportWidth(320);
-    browser.open(server.uri(path));
+    browser.open(server.uri(path.replace("{framework}", framework)));
+    browser.assertNoHorizontalScroll();
+    browser.viewportWidth(0);
+    browser.assertNoAccessibilityViolations();
+  }
+
+  @Test
+  void theImpactDashboardWorksWithoutJavaScriptAndItsEntryErrorsAreAccessible() {
+    noScript.open(server.uri("/signin"));
+    noScript.fill("#username", TestServer.ADMIN_EMAIL);
+    noScript.fill("#password", TestServer.ADMIN_PASSWORD);
+    noScript.submit("form button[type=submit]");
+    noScript.open(server.uri("/impact/frameworks/" + framework));
+    assertTrue(noScript.text("main").contains("Learners placed in work"), noScript.text("main"));
+    noScript.fill("#category", "college_lecturer");
+    noScript.submit("main form[method=get] button[type=submit]");
+    assertTrue(noScript.text("main").contains("category college_lecturer"), noScript.text("main"));
+
+    signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+    browser.open(server.uri("/impact/frameworks/" + framework + "/enter"));
+    browser.fill("#period", "2025Q9");
+    browser.fill("#value", "many");
+    browser.submit("main form[method=post] button[type=submit]");
+    assertTrue(browser.text("main").contains("a period such as 2026"), browser.text("main"));
+    browser.viewportWidth(320);
     browser.assertNoHorizontalScroll();
     browser.viewportWidth(0);
     browser.assertNoAccessibilityViolations();

@@ -10,7 +10,8 @@ import io.swagger.v3.oas.annotations.info.Info;
             title = "dcop-community",
             version = "1",
             description = "DCoP community of practice API: working groups, webinars and workshops, attendance,"
-                + " calendar feeds and partnership projects."))
+                + " calendar feeds, partnership projects and the impact tracker (results frameworks, data values,"
+                + " dashboards)."))
 final class CommunityApi {
   private CommunityApi() {}
 }

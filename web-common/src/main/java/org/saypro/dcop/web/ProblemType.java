@@ -37,6 +37,8 @@ public enum ProblemType {
   INVALID_BULK_FILE("invalid-bulk-file", HttpStatus.BAD_REQUEST, "The bulk file has rows that cannot be awarded"),
   LAST_PLATFORM_ADMIN(
       "last-platform-admin", HttpStatus.CONFLICT, "The only platform admin cannot be erased"),
+  PERIOD_LOCKED("period-locked", HttpStatus.CONFLICT, "The reporting period is locked"),
+  INVALID_IMPORT_FILE("invalid-import-file", HttpStatus.BAD_REQUEST, "The import file has rows that cannot be used"),
   INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
   SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
 

@@ -6,10 +6,10 @@ import java.util.List;
 public final class PagePaths {
 
   private static final List<String> EXACT = List.of("/signin", "/signout", "/console", "/verify", "/my/credentials",
-      "/my/badges", "/my/privacy", "/groups", "/webinars", "/forums", "/channels", "/library");
+      "/my/badges", "/my/privacy", "/groups", "/webinars", "/forums", "/channels", "/library", "/impact");
   private static final List<String> PREFIXES =
       List.of("/console/", "/c/", "/my/credentials/", "/my/privacy/", "/groups/", "/webinars/", "/projects/", "/forums/",
-          "/channels/", "/library/");
+          "/channels/", "/library/", "/impact/");
 
   private PagePaths() {}
 

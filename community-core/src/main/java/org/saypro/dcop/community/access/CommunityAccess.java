@@ -15,6 +15,8 @@ import org.saypro.dcop.accounts.users.Membership;
 import org.saypro.dcop.accounts.users.Role;
 import org.saypro.dcop.accounts.users.UserStore;
 import org.saypro.dcop.community.channels.Channel;
+import org.saypro.dcop.community.impact.Framework;
+import org.saypro.dcop.community.impact.OrgUnit;
 import org.saypro.dcop.community.support.Rows;
 import org.saypro.dcop.web.ProblemException;
 import org.saypro.dcop.web.ProblemType;
@@ -257,6 +259,121 @@ public class CommunityAccess {
     }
     return Optional.of(Set.copyOf(Rows.list(jdbc, "select group_slug from group_coordinator where user_id = ?",
         s -> s.setObject(1, caller.user().id()), r -> r.getString(1))));
+  }
+
+  /**
+   * Manages a results framework (its results, indicators, targets): a platform admin, or a coordinator of the group
+   * of the framework's project. Frameworks of no project are the platform's own: platform admins only.
+   */
+  @Transactional(readOnly = true)
+  public Caller impactManager(@Nullable Authentication authentication, Optional<String> projectGroup) {
+    Caller caller = authorizer.signedIn(authentication);
+    if (!managesImpact(caller, projectGroup)) {
+      throw forbidden(projectGroup.isPresent() ? "only coordinators of the " + projectGroup.get()
+          + " group may manage this results framework" : "only platform admins manage platform-wide frameworks");
+    }
+    return caller;
+  }
+
+  @Transactional(readOnly = true)
+  public boolean managesImpact(Caller caller, Optional<String> projectGroup) {
+    return caller.platformAdmin() || projectGroup.filter(g -> coordinates(caller.user().id(), g)).isPresent();
+  }
+
+  /** Manages the organisation-unit tree: platform admins only, as it is shared by every framework. */
+  public Caller orgUnitAdmin(@Nullable Authentication authentication) {
+    Caller caller = authorizer.signedIn(authentication);
+    if (!caller.platformAdmin()) {
+      throw forbidden("only platform admins change the organisation units");
+    }
+    return caller;
+  }
+
+  /**
+   * Sees a framework's dashboard and export: its managers, members of its project, and members of the project's
+   * funding organisations (funder viewers are who they are for). A platform-wide framework is seen by platform
+   * admins and group coordinators. Everyone else is refused.
+   */
+  @Transactional(readOnly = true)
+  public Caller impactViewer(@Nullable Authentication authentication, Framework framework) {
+    Caller caller = authorizer.signedIn(authentication);
+    if (!seesImpact(caller, framework)) {
+      throw forbidden("only the project's people and its funders see this dashboard");
+    }
+    return caller;
+  }
+
+  @Transactional(readOnly = true)
+  public boolean seesImpact(Caller caller, Framework framework) {
+    if (managesImpact(caller, framework.projectGroup())) {
+      return true;
+    }
+    if (framework.projectId().isEmpty()) {
+      return Rows.one(jdbc, "select 1 from group_coordinator where user_id = ? limit 1",
+          s -> s.setObject(1, caller.user().id()), r -> true).isPresent();
+    }
+    UUID project = framework.projectId().get();
+    return projectMember(caller, project) || Rows.one(jdbc, "select 1 from project_funder f join membership m on"
+        + " m.organisation_id = f.organisation_id where f.project_id = ? and m.user_id = ?", s -> {
+          s.setObject(1, project);
+          s.setObject(2, caller.user().id());
+        }, r -> true).isPresent();
+  }
+
+  /**
+   * Enters data values for the unit: the framework's managers, members of its project, and members of the
+   * organisation the unit stands for (a college enters its own figures). Funder viewers only read.
+   */
+  @Transactional(readOnly = true)
+  public Caller impactEntry(@Nullable Authentication authentication, Framework framework, OrgUnit unit) {
+    Caller caller = authorizer.signedIn(authentication);
+    if (!entersImpact(caller, framework, unit)) {
+      throw forbidden("only the framework's managers, the project's members and members of " + unit.name()
+          + " enter its values");
+    }
+    return caller;
+  }
+
+  @Transactional(readOnly = true)
+  public boolean entersImpact(Caller caller, Framework framework, OrgUnit unit) {
+    return managesImpact(caller, framework.projectGroup())
+        || framework.projectId().filter(p -> projectMember(caller, p)).isPresent()
+        || unit.organisationId().flatMap(caller::roleIn).filter(r -> r != Role.FUNDER_VIEWER).isPresent();
+  }
+
+  /**
+   * May send a file of values to the framework at all: someone who could enter values for some unit. Each row is
+   * then checked against its own unit ({@link #entersImpact}).
+   */
+  @Transactional(readOnly = true)
+  public Caller impactImporter(@Nullable Authentication authentication, Framework framework) {
+    Caller caller = authorizer.signedIn(authentication);
+    if (!importsImpact(caller, framework)) {
+      throw forbidden("only the framework's managers, the project's members and members of its units' organisations"
+          + " enter values");
+    }
+    return caller;
+  }
+
+  @Transactional(readOnly = true)
+  public boolean importsImpact(Caller caller, Framework framework) {
+    return managesImpact(caller, framework.projectGroup())
+        || framework.projectId().filter(p -> projectMember(caller, p)).isPresent()
+        || Rows.one(jdbc, "select 1 from impact_org_unit u join membership m on m.organisation_id = u.organisation_id"
+            + " where m.user_id = ? and m.role <> 'funder_viewer' limit 1", s -> s.setObject(1, caller.user().id()),
+            r -> true).isPresent();
+  }
+
+  /** Corrects values of a locked period: platform admins only (ADR 0026). */
+  public boolean unlocksPeriods(Caller caller) {
+    return caller.platformAdmin();
+  }
+
+  private boolean projectMember(Caller caller, UUID project) {
+    return Rows.one(jdbc, "select 1 from project_member where project_id = ? and user_id = ?", s -> {
+      s.setObject(1, project);
+      s.setObject(2, caller.user().id());
+    }, r -> true).isPresent();
   }
 
   private static ProblemException forbidden(String detail) {

@@ -22,22 +22,22 @@ import org.saypro.dcop.web.ProblemException;
 import org.saypro.dcop.web.ProblemType;
 
 /** The JSON shapes of the community API, written in one place so pages and API never drift apart. */
-final class CommunityJson {
+public final class CommunityJson {
 
   /** Community requests are small: a title, a description, a few links. */
   static final int MAX_JSON_BYTES = 64 * 1024;
 
   private CommunityJson() {}
 
-  static JsonNode body(byte[] body) {
+  public static JsonNode body(byte[] body) {
     return JsonBodies.readObject(body, MAX_JSON_BYTES);
   }
 
-  static HttpResponse<String> ok(JsonNode json) {
+  public static HttpResponse<String> ok(JsonNode json) {
     return HttpResponse.ok(Json.writeString(json));
   }
 
-  static HttpResponse<String> created(String location, JsonNode json) {
+  public static HttpResponse<String> created(String location, JsonNode json) {
     return HttpResponse.<String>status(HttpStatus.CREATED).header("Location", location).body(Json.writeString(json));
   }
 
@@ -49,7 +49,7 @@ final class CommunityJson {
     return json;
   }
 
-  static UUID uuid(String text, String what) {
+  public static UUID uuid(String text, String what) {
     try {
       return UUID.fromString(text);
     } catch (IllegalArgumentException e) {

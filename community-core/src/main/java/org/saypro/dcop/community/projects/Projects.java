@@ -95,6 +95,23 @@ public class Projects {
         }) > 0;
   }
 
+  /** Names a funder of the project (its members see the project's impact dashboards); false if it was one. */
+  @Transactional
+  public boolean addFunder(UUID project, UUID organisation) {
+    return Rows.update(jdbc, "insert into project_funder (project_id, organisation_id) values (?, ?)"
+        + " on conflict do nothing", s -> {
+          s.setObject(1, project);
+          s.setObject(2, organisation);
+        }) > 0;
+  }
+
+  /** The names of the project's funders, by name. */
+  @Transactional(readOnly = true)
+  public List<String> funders(UUID project) {
+    return Rows.list(jdbc, "select o.name from project_funder f join organisation o on o.id = f.organisation_id"
+        + " where f.project_id = ? order by lower(o.name)", s -> s.setObject(1, project), r -> r.getString(1));
+  }
+
   @Transactional(readOnly = true)
   public List<Member> members(UUID project) {
     return Rows.list(jdbc, "select u.id, u.display_name from project_member m join app_user u on u.id = m.user_id"

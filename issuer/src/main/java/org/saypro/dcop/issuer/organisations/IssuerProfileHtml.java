@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.saypro.dcop.accounts.organisations.Organisation;
 import org.saypro.dcop.issuer.keys.PublishedKey;
+import org.saypro.dcop.web.Markup;
 
 /**
  * The issuer profile as a plain page for people who follow an issuer link: who the issuer is and how to check its
@@ -94,18 +95,6 @@ final class IssuerProfileHtml {
 
   /** Text and attribute values alike: the five characters HTML gives meaning to. */
   static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return Markup.escape(text);
   }
 }
