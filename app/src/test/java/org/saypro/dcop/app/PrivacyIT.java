@@ -103,6 +103,23 @@ class PrivacyIT {
   }
 
   @Test
+  void theExportHoldsTheImpactRecordsTheMemberMade() {
+    String framework = ImpactFixtures.framework(server, "PRV", 1, "Members reached");
+    HttpResponse<String> response = server.get("/me/personal-data", "application/json");
+    assertEquals(200, response.statusCode(), response.body());
+    JsonNode impact = TestServer.json(response).at("/sections/impact");
+    assertTrue(impact.get("frameworksCreated").findValuesAsText("id").contains(framework), impact.toString());
+    long entered = 0;
+    for (JsonNode value : impact.get("valuesEntered")) {
+      if (value.get("indicator").asText().equals("PRV-0")) {
+        assertEquals("import", value.get("source").asText());
+        entered++;
+      }
+    }
+    assertEquals(ImpactFixtures.QUARTERS.length, entered, "one imported value per quarter");
+  }
+
+  @Test
   void theExportHoldsEveryModuleOfTheMemberAndNothingOfAnother() throws Exception {
     Member member = community.member("Exported member");
     Member other = community.member("Other member");
