@@ -4,13 +4,12 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.ResultSet;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.saypro.dcop.issuer.sql.CopyRows;
 
 /** SQL of idempotency keys: what earlier requests produced, and the keys of new credentials. */
 @Singleton
@@ -48,7 +47,7 @@ class IdempotencyKeys {
   }
 
   /**
-   * Stores the keys with one COPY, in key order: two transactions storing overlapping keys then wait for each other
+   * Stores the keys in one statement, in key order: two transactions storing overlapping keys then wait for each other
    * instead of deadlocking, and the second fails on the primary key once the first commits.
    */
   @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -56,10 +55,21 @@ class IdempotencyKeys {
     if (rows.isEmpty()) {
       return;
     }
-    CopyRows copy = new CopyRows("idempotency_key", "idempotency_key", "request_sha256", "credential_uuid",
-        "created_at");
-    rows.stream().sorted(Comparator.comparing(IdempotencyRow::idempotencyKey))
-        .forEach(r -> copy.row(r.idempotencyKey(), r.requestSha256(), r.credentialUuid(), r.createdAt()));
-    copy.insert(jdbc);
+    jdbc.prepareStatement(
+        "insert into idempotency_key (idempotency_key, request_sha256, credential_uuid, created_at)"
+            + " select * from unnest(?::text[], ?::bytea[], ?::uuid[], ?::text[]::timestamptz[]) as v(k, h, u, t)"
+            + " order by v.k", s -> {
+          Connection connection = s.getConnection();
+          String[] keys = rows.stream().map(IdempotencyRow::idempotencyKey).toArray(String[]::new);
+          byte[][] hashes = rows.stream().map(IdempotencyRow::requestSha256).toArray(byte[][]::new);
+          UUID[] credentials = rows.stream().map(IdempotencyRow::credentialUuid).toArray(UUID[]::new);
+          // ISO 8601 in UTC: no dependence on the JVM's or the session's time zone
+          String[] times = rows.stream().map(r -> r.createdAt().toString()).toArray(String[]::new);
+          s.setArray(1, connection.createArrayOf("text", keys));
+          s.setArray(2, connection.createArrayOf("bytea", hashes));
+          s.setArray(3, connection.createArrayOf("uuid", credentials));
+          s.setArray(4, connection.createArrayOf("text", times));
+          return s.executeUpdate();
+        });
   }
 }

@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.saypro.dcop.issuer.sql.CopyRows;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.issuer.config.IssuerSettings;
 
@@ -38,7 +37,7 @@ public class ClaimLinks {
     this.mail = mail;
   }
 
-  /** A new link for each credential, in order, stored in the caller's transaction with one COPY. */
+  /** A new link for each credential, in order, stored in the caller's transaction with one statement. */
   @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
   public List<String> create(List<UUID> credentials) {
     List<String> tokens = new ArrayList<>(credentials.size());
@@ -48,11 +47,16 @@ public class ClaimLinks {
       tokens.add(Base64.getUrlEncoder().withoutPadding().encodeToString(token));
     }
     Instant expires = Instant.now().plus(mail.claimValidity());
-    CopyRows copy = new CopyRows("claim_token", "token_sha256", "credential_uuid", "expires_at");
-    for (int i = 0; i < tokens.size(); i++) {
-      copy.row(hash(tokens.get(i)), credentials.get(i), expires);
-    }
-    copy.insert(jdbc);
+    jdbc.prepareStatement(
+        "insert into claim_token (token_sha256, credential_uuid, expires_at)"
+            + " select t, c, ? from unnest(?::bytea[], ?::uuid[]) as v(t, c)", s -> {
+          Connection connection = s.getConnection();
+          s.setTimestamp(1, Timestamp.from(expires));
+          s.setArray(2, connection.createArrayOf("bytea",
+              tokens.stream().map(ClaimLinks::hash).toArray(byte[][]::new)));
+          s.setArray(3, connection.createArrayOf("uuid", credentials.toArray(UUID[]::new)));
+          return s.executeUpdate();
+        });
     return tokens.stream().map(token -> issuer.baseUrl() + "/claim/" + token).toList();
   }
 

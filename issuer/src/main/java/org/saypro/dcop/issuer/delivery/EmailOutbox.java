@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.saypro.dcop.issuer.sql.CopyRows;
 
 /** SQL of the email outbox. Enqueueing joins the caller's transaction; the worker's calls hold their own. */
 @Singleton
@@ -29,12 +28,19 @@ public class EmailOutbox {
   /** An email to queue, about a credential. */
   public record Email(String to, String subject, String body, UUID credential) {}
 
-  /** Queues the emails in the caller's transaction, with one COPY. */
+  /** Queues the emails in the caller's transaction, with one statement. */
   @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
   public void enqueue(List<Email> emails) {
-    CopyRows copy = new CopyRows("email_outbox", "to_address", "subject", "body_text", "credential_uuid");
-    emails.forEach(e -> copy.row(e.to(), e.subject(), e.body(), e.credential()));
-    copy.insert(jdbc);
+    jdbc.prepareStatement(
+        "insert into email_outbox (to_address, subject, body_text, credential_uuid)"
+            + " select * from unnest(?::text[], ?::text[], ?::text[], ?::uuid[])", s -> {
+          Connection connection = s.getConnection();
+          s.setArray(1, connection.createArrayOf("text", emails.stream().map(Email::to).toArray(String[]::new)));
+          s.setArray(2, connection.createArrayOf("text", emails.stream().map(Email::subject).toArray(String[]::new)));
+          s.setArray(3, connection.createArrayOf("text", emails.stream().map(Email::body).toArray(String[]::new)));
+          s.setArray(4, connection.createArrayOf("uuid", emails.stream().map(Email::credential).toArray(UUID[]::new)));
+          return s.executeUpdate();
+        });
   }
 
   /** Due emails, locked so that several instances never send the same one at once. */

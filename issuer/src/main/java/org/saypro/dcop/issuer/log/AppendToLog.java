@@ -4,11 +4,11 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.saypro.dcop.issuer.sql.CopyRows;
 
 /**
  * Appends pending log entries. It joins the caller's transaction (mandatory): an entry exists exactly when what it
@@ -17,6 +17,17 @@ import org.saypro.dcop.issuer.sql.CopyRows;
  */
 @Singleton
 public class AppendToLog {
+
+  /**
+   * One statement for any number of entries: the rows come out of {@code unnest} in list order ({@code with
+   * ordinality}, sorted on it), and {@code entry_id}'s {@code nextval} is taken row by row in that order.
+   */
+  private static final String INSERT =
+      "insert into log_entry (data_sha256, kind, credential_uuid, created_at)"
+          + " select v.data_sha256, 'credential', v.credential_uuid, v.created_at"
+          + " from unnest(?::bytea[], ?::uuid[], ?::text[]::timestamptz[]) with ordinality"
+          + " as v(data_sha256, credential_uuid, created_at, position)"
+          + " order by v.position";
 
   /** The SHA-256 length log_entry.data_sha256 holds (its check constraint). */
   static final int SHA256_BYTES = 32;
@@ -55,7 +66,7 @@ public class AppendToLog {
   }
 
   /**
-   * Appends the entries, in list order, with one COPY in the caller's transaction. Each must reference a
+   * Appends the entries, in list order, with one statement in the caller's transaction. Each must reference a
    * credential row stored before it, in this transaction or an earlier one (log_entry's foreign key).
    */
   @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -63,12 +74,28 @@ public class AppendToLog {
     if (entries.isEmpty()) {
       return;
     }
-    CopyRows copy = new CopyRows("log_entry", "data_sha256", "kind", "credential_uuid", "created_at");
-    // entry_id's nextval is taken row by row in the order COPY reads them: list order
-    for (Entry entry : entries) {
-      copy.row(entry.securedFormSha256, "credential", entry.credentialUuid, entry.at);
+    int n = entries.size();
+    byte[][] hashes = new byte[n][];
+    UUID[] credentials = new UUID[n];
+    String[] times = new String[n];
+    for (int i = 0; i < n; i++) {
+      Entry entry = entries.get(i);
+      hashes[i] = entry.securedFormSha256;
+      credentials[i] = entry.credentialUuid;
+      // ISO 8601 in UTC (2026-11-23T21:10:45.123456Z): no dependence on the JVM's or the session's time zone.
+      times[i] = entry.at.toString();
     }
-    copy.insert(jdbc);
+    int inserted =
+        jdbc.prepareStatement(INSERT, statement -> {
+          Connection connection = statement.getConnection();
+          statement.setArray(1, connection.createArrayOf("bytea", hashes));
+          statement.setArray(2, connection.createArrayOf("uuid", credentials));
+          statement.setArray(3, connection.createArrayOf("text", times));
+          return statement.executeUpdate();
+        });
+    if (inserted != n) {
+      throw new IllegalStateException("appended " + inserted + " log entries, not " + n);
+    }
   }
 
   /** A status change: the entry commits to the change's statement, stored in {@code status_change}. */

@@ -82,7 +82,7 @@ public final class LogDatabase implements AutoCloseable {
     return new LogDatabase(postgres, context);
   }
 
-  public <T> T bean(Class<T> type) {
+  <T> T bean(Class<T> type) {
     return context.getBean(type);
   }
 
