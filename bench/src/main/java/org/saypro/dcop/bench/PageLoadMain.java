@@ -78,6 +78,9 @@ public final class PageLoadMain {
         + "\r\n--" + boundary + "--\r\n";
     String verifyJson = "{\"verifiableCredential\": \"" + jwt + "\"}";
 
+    String dashboard = base + "/impact/frameworks/" + impactFramework(base, token);
+    int dashboardHtml = get(dashboard, "text/html", token).body().getBytes(StandardCharsets.UTF_8).length;
+
     List<Figures> all = new ArrayList<>();
     all.add(load("GET /health (floor)", clients, warmup, seconds,
         () -> HttpRequest.newBuilder(URI.create(base + "/health")).GET().build()));
@@ -90,6 +93,9 @@ public final class PageLoadMain {
     all.add(load("POST /credentials/verify (API)", clients, warmup, seconds,
         () -> HttpRequest.newBuilder(URI.create(base + "/credentials/verify"))
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(verifyJson)).build()));
+    all.add(load("GET /impact dashboard (12 ind.)", clients, warmup, seconds,
+        () -> HttpRequest.newBuilder(URI.create(dashboard)).header("Accept", "text/html")
+            .header("Authorization", "Bearer " + token).GET().build()));
 
     double floor = all.get(0).percentile(0.50);
     System.out.printf(Locale.ROOT, "%d concurrent clients, %d s per endpoint after %d s of warm-up, on %s (%d CPUs)%n",
@@ -102,6 +108,40 @@ public final class PageLoadMain {
     }
     System.out.printf(Locale.ROOT, "page weight: %d bytes HTML + %d bytes QR SVG = %.1f KB (limit 60 KB)%n", html, qr,
         (html + qr) / 1024.0);
+    System.out.printf(Locale.ROOT, "impact dashboard: %d bytes HTML with its SVG charts = %.1f KB (limit 100 KB)%n",
+        dashboardHtml, dashboardHtml / 1024.0);
+  }
+
+  /**
+   * A results framework of the size a dashboard page shows at most (12 indicators, a third of them percentages), each
+   * with a target and a value for 8 quarters at the national unit, made through the API; returns its id.
+   */
+  private static String impactFramework(String base, String token) throws Exception {
+    String api = base + "/community/impact/frameworks";
+    String id = field(post(api, "application/json", "{\"title\": \"Skills for work (bench)\"}", token), "id");
+    String output = field(post(api + "/" + id + "/results", "application/json",
+        "{\"level\": \"output\", \"title\": \"Learners supported into work\"}", token), "id");
+    String[] quarters = {"2024Q1", "2024Q2", "2024Q3", "2024Q4", "2025Q1", "2025Q2", "2025Q3", "2025Q4"};
+    StringBuilder csv = new StringBuilder("indicator,period,org_unit,category,value\n");
+    String prefix = "B" + (System.currentTimeMillis() % 1_000_000);
+    for (int i = 0; i < 12; i++) {
+      boolean percentage = i % 3 == 2;
+      String code = prefix + "-" + i;
+      post(api + "/" + id + "/indicators", "application/json", "{\"resultId\": \"" + output + "\", \"code\": \""
+          + code + "\", \"name\": \"Indicator " + i + " of the skills programme\", \"measure\": \""
+          + (percentage ? "percentage\"" : "unit\", \"unit\": \"learners\"") + ", \"aggregation\": \""
+          + (percentage ? "average" : "sum") + "\", \"direction\": \"ascending\"}", token);
+      for (int q = 0; q < quarters.length; q++) {
+        csv.append(code).append(',').append(quarters[q]).append(",za,total,")
+            .append(percentage ? 40 + q * 5 : 100 + q * 17 + i).append('\n');
+        send(HttpRequest.newBuilder(URI.create(api + "/" + id + "/targets")).header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.ofString("{\"indicator\": \""
+                + code + "\", \"period\": \"" + quarters[q] + "\", \"value\": " + (percentage ? 75 : 150 + q * 10)
+                + "}")).build());
+      }
+    }
+    post(api + "/" + id + "/values/import", "text/csv", csv.toString(), token);
+    return id;
   }
 
   private static Figures load(String name, int clients, int warmup, int seconds, Supplier<HttpRequest> request)
@@ -150,20 +190,27 @@ public final class PageLoadMain {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return send(request.build());
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) throws Exception {
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 300) {
-      throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
     }
     return response;
   }
 
   private static HttpResponse<String> get(String url, String accept) throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET()
-        .build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(url + " answered " + response.statusCode());
+    return get(url, accept, null);
+  }
+
+  private static HttpResponse<String> get(String url, String accept, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
     }
-    return response;
+    return send(request.build());
   }
 
   private static String field(HttpResponse<String> response, String name) {
