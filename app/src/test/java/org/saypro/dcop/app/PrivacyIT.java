@@ -103,6 +103,20 @@ class PrivacyIT {
   }
 
   @Test
+  void wrongPasswordsForErasureCountAsFailedSignInsAndAreLimited() throws Exception {
+    Member member = community.member("Guessed member");
+    for (int i = 0; i < 5; i++) {
+      assertEquals(400, member.api().postJson("/me/erasure", "{\"password\": \"guess " + i + "\"}").statusCode());
+    }
+    HttpResponse<String> limited = member.api().postJson("/me/erasure",
+        Json.writeString(Json.newObject().put("password", CommunitySupport.PASSWORD)));
+    assertEquals(429, limited.statusCode(), "even the right password waits: " + limited.body());
+    assertEquals("https://dcop.saypro.org/problems/too-many-requests", TestServer.json(limited).get("type").asText());
+    assertEquals(1, community.count("select count(*) from app_user where id = '" + member.id() + "' and not disabled"),
+        "nothing was erased");
+  }
+
+  @Test
   void theExportHoldsTheImpactRecordsTheMemberMade() {
     String framework = ImpactFixtures.framework(server, "PRV", 1, "Members reached");
     HttpResponse<String> response = server.get("/me/personal-data", "application/json");

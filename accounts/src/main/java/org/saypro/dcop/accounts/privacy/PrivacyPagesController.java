@@ -97,6 +97,10 @@ class PrivacyPagesController {
     try {
       confirmation.check(caller, Optional.ofNullable(form.get("password")), "/password");
     } catch (ProblemException e) {
+      if (e.problem().status() != 400) {
+        // too many wrong passwords: the problem page says how long to wait
+        throw e;
+      }
       return HttpResponse.seeOther(URI.create("/my/privacy?error=password#erase"));
     }
     personalData.erase(caller, caller.user().id());

@@ -44,6 +44,19 @@ public class LoginRateLimiter {
     return user.isPresent() ? user : addr;
   }
 
+  /**
+   * How long this username must wait, counting only its own failures: for a password asked again of someone
+   * already signed in, where the address adds nothing but a way to lock others out.
+   */
+  public Optional<Duration> blocked(String username) {
+    return wait(userKey(username), maxPerUser, clock.instant());
+  }
+
+  /** A wrong password given again by someone signed in: counts against the username, as a failed sign-in does. */
+  public void failed(String username) {
+    add(userKey(username), clock.instant());
+  }
+
   public void failed(String username, String address) {
     Instant now = clock.instant();
     add(userKey(username), now);
