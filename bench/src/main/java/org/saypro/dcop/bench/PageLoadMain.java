@@ -119,8 +119,12 @@ public final class PageLoadMain {
   private static String impactFramework(String base, String token) throws Exception {
     String api = base + "/community/impact/frameworks";
     String id = field(post(api, "application/json", "{\"title\": \"Skills for work (bench)\"}", token), "id");
-    String output = field(post(api + "/" + id + "/results", "application/json",
-        "{\"level\": \"output\", \"title\": \"Learners supported into work\"}", token), "id");
+    String impact = field(post(api + "/" + id + "/results", "application/json",
+        "{\"level\": \"impact\", \"title\": \"Young people find decent work\"}", token), "id");
+    String outcome = field(post(api + "/" + id + "/results", "application/json", "{\"level\": \"outcome\","
+        + " \"title\": \"Graduates hold recognised credentials\", \"parentId\": \"" + impact + "\"}", token), "id");
+    String output = field(post(api + "/" + id + "/results", "application/json", "{\"level\": \"output\","
+        + " \"title\": \"Learners supported into work\", \"parentId\": \"" + outcome + "\"}", token), "id");
     String[] quarters = {"2024Q1", "2024Q2", "2024Q3", "2024Q4", "2025Q1", "2025Q2", "2025Q3", "2025Q4"};
     StringBuilder csv = new StringBuilder("indicator,period,org_unit,category,value\n");
     String prefix = "B" + (System.currentTimeMillis() % 1_000_000);
