@@ -44,6 +44,14 @@ public final class ZxingQrDecoder {
   private static final Map<DecodeHintType, Object> HINTS = Map.of(
       DecodeHintType.TRY_HARDER, Boolean.TRUE,
       DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
+  /**
+   * Last resort, for an image that is the code alone (a downloaded or screenshotted QR image): read the modules from
+   * the code's bounding box, skipping finder-pattern detection, which misses about one dense code in ten when its
+   * data happens to look like finder patterns.
+   */
+  private static final Map<DecodeHintType, Object> PURE = Map.of(
+      DecodeHintType.PURE_BARCODE, Boolean.TRUE,
+      DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
 
   private final long maxPixels;
 
@@ -127,6 +135,16 @@ public final class ZxingQrDecoder {
         } catch (NotFoundException | RuntimeException e) {
           // not found this way; the next may see it
         }
+      }
+    }
+    for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new GlobalHistogramBinarizer(source)),
+        new BinaryBitmap(new HybridBinarizer(source)))) {
+      try {
+        return new QrDecoding.Found(new QRCodeReader().decode(bitmap, PURE).getText());
+      } catch (ChecksumException | FormatException e) {
+        seen = true;
+      } catch (NotFoundException | RuntimeException e) {
+        // not a lone code either
       }
     }
     return new QrDecoding.NotFound(seen
