@@ -17,9 +17,13 @@ import org.saypro.dcop.core.json.Json;
 final class CommunitySupport {
 
   static final String PASSWORD = "a long enough password";
-  /** The relay and reminders are driven by the tests themselves. */
+  /**
+   * The relay and reminders are driven by the tests themselves: their scheduled runs, the first one included, would
+   * race a test's own delivery (BadgeRulesIT once counted fewer redeliveries than it had made due).
+   */
   static final Map<String, Object> PROPERTIES = Map.of("test.community.recording-subscriber", "true",
-      "dcop.community.relay-interval", "1h", "dcop.community.reminder-interval", "1h");
+      "dcop.community.relay-interval", "1h", "dcop.community.relay-initial-delay", "1h",
+      "dcop.community.reminder-interval", "1h", "dcop.community.reminder-initial-delay", "1h");
   private static final AtomicInteger UNIQUE = new AtomicInteger();
 
   /** A signed-in user of the community. */

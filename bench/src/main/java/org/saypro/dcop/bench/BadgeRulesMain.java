@@ -59,6 +59,7 @@ public final class BadgeRulesMain {
     Map<String, Object> settings = new HashMap<>();
     // the benchmark drives the relay and the index itself; the log sequencer is --log's subject
     settings.put("dcop.community.relay-interval", "24h");
+    settings.put("dcop.community.relay-initial-delay", "24h");
     settings.put("dcop.badges.index-refresh", "24h");
     settings.put("dcop.log.sequence-interval", "24h");
     // as application.yml sets them

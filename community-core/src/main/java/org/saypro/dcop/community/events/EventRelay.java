@@ -43,7 +43,8 @@ public class EventRelay {
     this.subscribers = subscribers.stream().collect(Collectors.toMap(EventSubscriber::name, Function.identity()));
   }
 
-  @Scheduled(fixedDelay = "${dcop.community.relay-interval:1s}", initialDelay = "1s")
+  @Scheduled(fixedDelay = "${dcop.community.relay-interval:1s}",
+      initialDelay = "${dcop.community.relay-initial-delay:1s}")
   void tick() {
     try {
       deliverDue();

@@ -44,7 +44,8 @@ public class WebinarReminders {
     this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
   }
 
-  @Scheduled(fixedDelay = "${dcop.community.reminder-interval:5m}", initialDelay = "30s")
+  @Scheduled(fixedDelay = "${dcop.community.reminder-interval:5m}",
+      initialDelay = "${dcop.community.reminder-initial-delay:30s}")
   void tick() {
     try {
       remindDue();
