@@ -22,16 +22,19 @@ import org.saypro.dcop.core.status.BitstringStatusListEntry;
  * when it was issued, nor which credentials were issued together) and never reused: the primary key (list, index)
  * decides races, without locking the list, and a lock per index tried without waiting keeps concurrent chunks from
  * queueing behind each other's uncommitted entries ({@link StatusStore#take}). The credentials of one call are
- * served together: each round draws enough random candidates for all still waiting, judged by how full the last
- * round found the list, and takes them in one statement. Once fewer than one candidate in
- * {@value #SCAN_BELOW_ONE_IN} is free, a scan finds free indexes instead; when there is none, the list is closed and
- * the next one opened.
+ * served together: each round draws enough random candidates for all still waiting, judged by how full the earlier
+ * rounds found the list, and takes them in one statement. Once at least {@value #MIN_SAMPLE} draws show fewer than
+ * one index in {@value #CLOSE_BELOW_ONE_IN} free, the list is closed and the next one opened: its last free indexes
+ * stay unused (at most about a sixteenth of a list), since finding them would cost a search of the whole list per
+ * credential (ADR 12).
  */
 @Singleton
 public class AllocateStatus {
 
-  /** Below one free index in this many random draws, scanning is cheaper than drawing. */
-  private static final int SCAN_BELOW_ONE_IN = 16;
+  /** A list with fewer than one free index in this many is closed. */
+  private static final int CLOSE_BELOW_ONE_IN = 16;
+  /** Draws that must agree a list is that full before it is closed, so that a few unlucky draws do not close it. */
+  private static final int MIN_SAMPLE = 256;
   /** Draws beyond the expected need, so that one round usually serves every credential. */
   private static final double SPARE_DRAWS = 1.25;
   private static final int MIN_DRAWS = 8;
@@ -94,31 +97,36 @@ public class AllocateStatus {
     List<UUID> waiting = new ArrayList<>(credentials);
     while (!waiting.isEmpty()) {
       StatusStore.OpenList open = store.openList(owner, purpose).orElseGet(() -> openNext(owner, purpose));
-      drawAtRandom(open, waiting, taken);
-      if (!waiting.isEmpty()) {
-        int[] free = store.freeIndexes(open.id(), open.size(), random.nextInt(open.size()), waiting.size());
-        if (free.length == 0) {
-          store.markFull(open.id());
-        } else {
-          take(open, free, waiting, taken);
-        }
+      if (!drawAtRandom(open, waiting, taken)) {
+        store.markFull(open.id());
       }
     }
     return taken;
   }
 
-  /** Rounds of random draws while enough of them land on free indexes; leaves in {@code waiting} who got none. */
-  private void drawAtRandom(StatusStore.OpenList open, List<UUID> waiting, Map<UUID, Taken> taken) {
-    double freeShare = 1;
-    while (!waiting.isEmpty() && freeShare * SCAN_BELOW_ONE_IN >= 1) {
+  /**
+   * Rounds of random draws until every credential in {@code waiting} has an index.
+   *
+   * @return false, with some still waiting, once the draws show the list too full to go on drawing from
+   */
+  private boolean drawAtRandom(StatusStore.OpenList open, List<UUID> waiting, Map<UUID, Taken> taken) {
+    // only rounds that used every free candidate they drew say how full the list is
+    long sampled = 0;
+    long free = 0;
+    while (!waiting.isEmpty()) {
+      double freeShare = sampled == 0 ? 1 : Math.max(1.0 / CLOSE_BELOW_ONE_IN, (double) free / sampled);
       int draws = (int) Math.min(open.size(), Math.ceil(waiting.size() * SPARE_DRAWS / freeShare) + MIN_DRAWS);
       int wanted = waiting.size();
       int got = take(open, random.ints(0, open.size()).distinct().limit(draws).toArray(), waiting, taken);
       if (got < wanted) {
-        // every free draw was used (or taken meanwhile by another transaction): this is how full the list looks
-        freeShare = (double) got / draws;
+        sampled += draws;
+        free += got;
+        if (sampled >= MIN_SAMPLE && free * CLOSE_BELOW_ONE_IN < sampled) {
+          return false;
+        }
       }
     }
+    return true;
   }
 
   private int take(StatusStore.OpenList open, int[] candidates, List<UUID> waiting, Map<UUID, Taken> taken) {

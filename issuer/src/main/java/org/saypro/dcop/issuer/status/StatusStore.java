@@ -177,41 +177,6 @@ class StatusStore {
         });
   }
 
-  /** Up to {@code count} free indexes at or after {@code start}, wrapping around; fewer when the list has fewer. */
-  int[] freeIndexes(StatusListId list, int size, int start, int count) {
-    int[] after = free(list, start, size - 1, count);
-    if (after.length == count) {
-      return after;
-    }
-    return IntStream.concat(IntStream.of(after), IntStream.of(free(list, 0, start - 1, count - after.length)))
-        .toArray();
-  }
-
-  /**
-   * Up to {@code count} free indexes in {@code [from, to]}, in order: the series is read in order and each index
-   * probed, so the scan stops once it has enough instead of sorting every free index of the list.
-   */
-  private int[] free(StatusListId list, int from, int to, int count) {
-    if (from > to) {
-      return new int[0];
-    }
-    return jdbc.prepareStatement(
-        "select g.i from generate_series(?, ?) as g(i) where not exists (select 1 from status_entry e"
-            + " where e.list_id = ? and e.list_index = g.i) limit ?", s -> {
-          s.setInt(1, from);
-          s.setInt(2, to);
-          s.setString(3, list.toString());
-          s.setInt(4, count);
-          IntStream.Builder free = IntStream.builder();
-          try (ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-              free.add(r.getInt(1));
-            }
-          }
-          return free.build().toArray();
-        });
-  }
-
   Optional<Entry> entry(UUID credential, StatusListId.Purpose purpose) {
     return jdbc.prepareStatement(
         "select list_id, list_index, is_set, changed_at from status_entry where credential_uuid = ? and purpose = ?",

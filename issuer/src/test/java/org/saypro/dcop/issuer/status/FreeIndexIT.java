@@ -1,6 +1,5 @@
 package org.saypro.dcop.issuer.status;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -14,9 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saypro.dcop.issuer.log.LogDatabase;
 
 /**
- * The two ways allocation takes indexes, on a real PostgreSQL: taking candidates (the n-th free candidate goes to the
- * n-th credential, taken ones are skipped), and the scan it falls back to when random draws keep hitting taken
- * indexes (free indexes from a start, wrapping round the end of the list).
+ * How allocation takes indexes, on a real PostgreSQL: the n-th free candidate goes to the n-th credential, and taken
+ * ones are skipped.
  */
 class FreeIndexIT {
 
@@ -46,16 +44,6 @@ class FreeIndexIT {
   }
 
   @Test
-  void findsTheFirstGapsFromTheStartAndWrapsAroundTheEnd() {
-    assertArrayEquals(new int[] {10}, free(5, 1));
-    assertArrayEquals(new int[] {10, 11, 12}, free(10, 3));
-    assertArrayEquals(new int[] {21}, free(20, 1));
-    assertArrayEquals(new int[] {SIZE - 3}, free(SIZE - 3, 1));
-    assertArrayEquals(new int[] {10, 11}, free(SIZE - 2, 2), "past the end, it wraps to the first gaps");
-    assertArrayEquals(new int[] {SIZE - 3, 10}, free(SIZE - 3, 2), "and carries on from the start");
-  }
-
-  @Test
   void givesTheFreeCandidatesInTheirOrderAndNeverATakenIndex() {
     List<UUID> credentials = credentials(3);
     Map<UUID, Integer> got =
@@ -65,10 +53,6 @@ class FreeIndexIT {
     List<UUID> more = credentials(2);
     Map<UUID, Integer> none = database.transactions.executeWrite(status -> store.take(LIST, new int[] {500, 20}, more));
     assertEquals(Map.of(), none, "a taken index is never given twice");
-  }
-
-  private static int[] free(int start, int count) {
-    return database.transactions.executeRead(status -> store.freeIndexes(LIST, SIZE, start, count));
   }
 
   private static List<UUID> credentials(int count) {
