@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.core.openbadges.OpenBadges;
 import org.saypro.dcop.core.status.BitstringStatusListEntry;
@@ -19,30 +21,20 @@ import org.saypro.dcop.core.status.BitstringStatusListEntry;
 /**
  * Gives credentials about to be issued their revocation and suspension entries, in the issuing transaction: an index
  * is taken only if the credential is stored. Indexes are drawn at random (a credential's position says nothing about
- * when it was issued, nor which credentials were issued together) and never reused: the primary key (list, index)
- * decides races, without locking the list, and a lock per index tried without waiting keeps concurrent chunks from
- * queueing behind each other's uncommitted entries ({@link StatusStore#take}). The credentials of one call are
- * served together: each round draws enough random candidates for all still waiting, judged by how full the earlier
- * rounds found the list, and takes them in one statement. Once at least {@value #MIN_SAMPLE} draws show fewer than
- * one index in {@value #CLOSE_BELOW_ONE_IN} free, the list is closed and the next one opened: its last free indexes
- * stay unused (at most about a sixteenth of a list), since finding them would cost a search of the whole list per
- * credential (ADR 12).
+ * when it was issued, nor which credentials were issued together) and never reused. They are drawn in memory from
+ * what this process knows to be taken ({@link TakenIndexes}), so concurrent chunks never draw the same index, and the
+ * credentials of one call take theirs in one statement; the primary key (list, index) still decides against another
+ * instance of the service, and a credential whose index it refuses draws again. A list is closed when it has no free
+ * index left, and the next one opened (ADR 12).
  */
 @Singleton
 public class AllocateStatus {
-
-  /** A list with fewer than one free index in this many is closed. */
-  private static final int CLOSE_BELOW_ONE_IN = 16;
-  /** Draws that must agree a list is that full before it is closed, so that a few unlucky draws do not close it. */
-  private static final int MIN_SAMPLE = 256;
-  /** Draws beyond the expected need, so that one round usually serves every credential. */
-  private static final double SPARE_DRAWS = 1.25;
-  private static final int MIN_DRAWS = 8;
 
   private final StatusStore store;
   private final PublishStatusList publish;
   private final StatusSettings settings;
   private final SecureRandom random = new SecureRandom();
+  private final Map<StatusListId, TakenIndexes> openLists = new ConcurrentHashMap<>();
 
   AllocateStatus(StatusStore store, PublishStatusList publish, StatusSettings settings) {
     this.store = store;
@@ -97,43 +89,28 @@ public class AllocateStatus {
     List<UUID> waiting = new ArrayList<>(credentials);
     while (!waiting.isEmpty()) {
       StatusStore.OpenList open = store.openList(owner, purpose).orElseGet(() -> openNext(owner, purpose));
-      if (!drawAtRandom(open, waiting, taken)) {
+      TakenIndexes known =
+          openLists.computeIfAbsent(open.id(), id -> new TakenIndexes(open.size(), store.takenIndexes(id)));
+      int[] drawn = known.draw(waiting.size(), random);
+      if (drawn.length == 0) {
         store.markFull(open.id());
+        openLists.remove(open.id());
+        continue;
       }
-    }
-    return taken;
-  }
-
-  /**
-   * Rounds of random draws until every credential in {@code waiting} has an index.
-   *
-   * @return false, with some still waiting, once the draws show the list too full to go on drawing from
-   */
-  private boolean drawAtRandom(StatusStore.OpenList open, List<UUID> waiting, Map<UUID, Taken> taken) {
-    // only rounds that used every free candidate they drew say how full the list is
-    long sampled = 0;
-    long free = 0;
-    while (!waiting.isEmpty()) {
-      double freeShare = sampled == 0 ? 1 : Math.max(1.0 / CLOSE_BELOW_ONE_IN, (double) free / sampled);
-      int draws = (int) Math.min(open.size(), Math.ceil(waiting.size() * SPARE_DRAWS / freeShare) + MIN_DRAWS);
-      int wanted = waiting.size();
-      int got = take(open, random.ints(0, open.size()).distinct().limit(draws).toArray(), waiting, taken);
-      if (got < wanted) {
-        sampled += draws;
-        free += got;
-        if (sampled >= MIN_SAMPLE && free * CLOSE_BELOW_ONE_IN < sampled) {
-          return false;
+      List<UUID> drawing = waiting.subList(0, drawn.length);
+      Set<UUID> got = store.take(open.id(), drawn, drawing);
+      for (int k = 0; k < drawn.length; k++) {
+        if (got.contains(drawing.get(k))) {
+          taken.put(drawing.get(k), new Taken(open.id(), drawn[k]));
         }
       }
+      if (got.size() < drawn.length) {
+        // another instance took some of these: learn all it took before drawing again
+        known.addTaken(store.takenIndexes(open.id()));
+      }
+      drawing.removeIf(got::contains);
     }
-    return true;
-  }
-
-  private int take(StatusStore.OpenList open, int[] candidates, List<UUID> waiting, Map<UUID, Taken> taken) {
-    Map<UUID, Integer> got = store.take(open.id(), candidates, waiting);
-    got.forEach((credential, index) -> taken.put(credential, new Taken(open.id(), index)));
-    waiting.removeIf(got::containsKey);
-    return got.size();
+    return taken;
   }
 
   private StatusStore.OpenList openNext(String owner, StatusListId.Purpose purpose) {

@@ -7,11 +7,12 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.saypro.dcop.core.status.StatusChangeTimes;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -137,44 +138,47 @@ class StatusStore {
   }
 
   /**
-   * Takes free indexes among {@code candidates} for the credentials: the n-th candidate still free goes to the n-th
-   * credential, so random candidates give random indexes. A free candidate is taken only under a transaction-scoped
-   * advisory lock on (list, index), tried without waiting: an index another transaction has just taken but not yet
-   * committed is invisible here, and without the lock the insert would wait for that transaction (signing a whole
-   * chunk) to end. Every allocation takes the lock, so holding it means no open transaction took the index; one
-   * committed meanwhile is skipped by the primary key. A credential whose candidate is skipped gets none this time.
+   * Gives the n-th credential the n-th index, for those indexes still free. An index another instance of the service
+   * took is skipped, and its credential gets none this time: one committed, by the primary key; one in a transaction
+   * still open, by a transaction-scoped advisory lock on (list, index) tried without waiting, which every allocation
+   * takes, since an insert would wait for that transaction (signing a whole chunk), or deadlock with it.
    *
-   * @return the index taken for each credential that got one
+   * @return the credentials that got their index
    */
-  Map<UUID, Integer> take(StatusListId list, int[] candidates, List<UUID> credentials) {
+  Set<UUID> take(StatusListId list, int[] indexes, List<UUID> credentials) {
     return jdbc.prepareStatement(
         "insert into status_entry (list_id, list_index, credential_uuid, purpose)"
-            + " select ?, f.i, (?::uuid[])[f.k], ? from"
-            + " (select c.i, row_number() over (order by c.n) as k from unnest(?::int[]) with ordinality as c(i, n)"
-            // lateral with limit: one index probe per candidate; an anti-join or exists may be planned as a scan of
-            // every entry of the list
-            + " left join lateral (select true as taken from status_entry e where e.list_id = ? and e.list_index = c.i"
-            + " limit 1) as t on true"
-            // case: the lock is tried only once the index is known to be free, so taken candidates hold no lock
-            + " where case when t.taken then false else pg_try_advisory_xact_lock(hashtext(?), c.i) end) as f"
-            + " where f.k <= ?"
-            + " on conflict (list_id, list_index) do nothing returning credential_uuid, list_index", s -> {
+            + " select ?, v.i, v.c, ? from unnest(?::int[], ?::uuid[]) as v(i, c)"
+            + " where pg_try_advisory_xact_lock(hashtext(?), v.i)"
+            + " on conflict (list_id, list_index) do nothing returning credential_uuid", s -> {
           Connection connection = s.getConnection();
           s.setString(1, list.toString());
-          s.setArray(2, connection.createArrayOf("uuid", credentials.toArray(UUID[]::new)));
-          s.setString(3, list.purpose().label());
-          s.setArray(4, connection.createArrayOf("int4", IntStream.of(candidates).boxed().toArray(Integer[]::new)));
+          s.setString(2, list.purpose().label());
+          s.setArray(3, connection.createArrayOf("int4", IntStream.of(indexes).boxed().toArray(Integer[]::new)));
+          s.setArray(4, connection.createArrayOf("uuid", credentials.toArray(UUID[]::new)));
           s.setString(5, list.toString());
-          s.setString(6, list.toString());
-          s.setInt(7, credentials.size());
-          Map<UUID, Integer> taken = new HashMap<>();
+          Set<UUID> taken = new HashSet<>();
           try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
-              taken.put(r.getObject(1, UUID.class), r.getInt(2));
+              taken.add(r.getObject(1, UUID.class));
             }
           }
           return taken;
         });
+  }
+
+  /** Every index of the list that has an entry. */
+  int[] takenIndexes(StatusListId list) {
+    return jdbc.prepareStatement("select list_index from status_entry where list_id = ?", s -> {
+      s.setString(1, list.toString());
+      IntStream.Builder taken = IntStream.builder();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          taken.add(r.getInt(1));
+        }
+      }
+      return taken.build().toArray();
+    });
   }
 
   Optional<Entry> entry(UUID credential, StatusListId.Purpose purpose) {
