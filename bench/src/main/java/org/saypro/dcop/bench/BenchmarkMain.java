@@ -500,7 +500,8 @@ public final class BenchmarkMain {
         --bulkRows=N,M   file sizes (default 10000,100000); a size that would take longer than --bulkMaxSeconds
                          at the rate of the size before is cut to what fits, and the report says so
         --bulkMaxSeconds=S  (default 480)
-        --bulkWarmup=N   rows awarded untimed first (default 2000)
+        --bulkWarmup=N   rows awarded untimed first (default 100000: the JIT is still compiling the issuing path
+                         after tens of thousands of rows; --bulkWarmup=2000 shows a freshly started server)
         --bulkRawSeconds=S  seconds of each raw signing measurement (and of its warmup), before and after the
                          sizes; the higher rate is the baseline (default 5)
         --bulkListSize=N dcop.status.list-size of the run (default 131072, as application.yml)
@@ -613,7 +614,7 @@ public final class BenchmarkMain {
           ? java.util.Arrays.stream(given.get("bulkRows").split(",")).map(String::strip).map(Integer::parseInt).toList()
           : BulkBenchmarks.DEFAULT_SIZES;
       s.bulkMaxSeconds = Double.parseDouble(given.getOrDefault("bulkMaxSeconds", "480"));
-      s.bulkWarmup = Integer.parseInt(given.getOrDefault("bulkWarmup", "2000"));
+      s.bulkWarmup = Integer.parseInt(given.getOrDefault("bulkWarmup", "100000"));
       s.bulkRawSeconds = Double.parseDouble(given.getOrDefault("bulkRawSeconds", "5"));
       s.bulkListSize = Integer.parseInt(given.getOrDefault("bulkListSize", String.valueOf(EmbeddedIssuer.LIST_SIZE)));
       if (s.bulk) {

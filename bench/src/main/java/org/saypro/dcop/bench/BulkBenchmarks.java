@@ -107,7 +107,9 @@ final class BulkBenchmarks {
     }
     int threads = threadsOf(bulk);
 
-    // Warmup: the same path, untimed, so that the JIT has compiled it before the first timed size.
+    // Warmup: the same path, untimed, so that the JIT has compiled it before the first timed size, as the raw signing
+    // rate is measured after its own warmup. Methods called once per chunk are called a few hundred times per 100,000
+    // rows, so C2 was still compiling them (a quarter of the JVM's CPU) in runs warmed with 2,000 or 40,000 rows.
     progress.printf(Locale.ROOT, "# warmup: %,d rows%n", settings.bulkWarmup);
     if (settings.bulkWarmup > 0) {
       award(issuer, bulk, saypro, badge, "warmup", settings.bulkWarmup);
