@@ -15,6 +15,11 @@ import java.util.Map;
 /**
  * A real PostgreSQL server run from binaries shipped in a Maven artifact, with its data in a fixed directory that
  * survives restarts. It listens on loopback only and is used when no external database is configured.
+ *
+ * <p>zonky starts its servers for tests: with {@code -F} (no fsync, so a power cut or OS crash can corrupt the data
+ * directory) and {@code synchronous_commit=off} (a crash loses the last commits, after the client was told they
+ * happened). This one holds issued credentials and the log whose checkpoints are anchored on a ledger, so both are put
+ * back to PostgreSQL's defaults (ADR 30).
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -36,6 +41,8 @@ final class EmbeddedDatabase implements AutoCloseable {
               .setDataDirectory(directory)
               .setCleanDataDirectory(false)
               .setServerConfig("listen_addresses", "127.0.0.1")
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
               .start();
       EmbeddedDatabase database = new EmbeddedDatabase(postgres);
       database.createDatabaseIfMissing();

@@ -49,6 +49,21 @@ class RestartIT {
   }
 
   @Test
+  void theEmbeddedDatabaseFlushesEveryCommitToDisk() throws Exception {
+    try (TestServer server = TestServer.start(dataDir);
+        java.sql.Connection sql = server.sql();
+        java.sql.Statement statement = sql.createStatement();
+        java.sql.ResultSet settings = statement.executeQuery(
+            "select current_setting('fsync'), current_setting('synchronous_commit'),"
+                + " current_setting('full_page_writes')")) {
+      settings.next();
+      assertEquals("on", settings.getString(1), "fsync: without it an OS crash can corrupt the data directory");
+      assertEquals("on", settings.getString(2), "synchronous_commit: a commit is on disk before it is answered");
+      assertEquals("on", settings.getString(3), "full_page_writes: torn pages are repaired after a crash");
+    }
+  }
+
+  @Test
   void aDifferentKeyEncryptionKeyRefusesToStart() {
     int port;
     try (TestServer first = TestServer.start(dataDir)) {

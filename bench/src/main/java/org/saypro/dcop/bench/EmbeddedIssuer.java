@@ -48,12 +48,15 @@ final class EmbeddedIssuer implements AutoCloseable {
 
   private EmbeddedIssuer(Path directory, Map<String, Object> settings) throws IOException, SQLException {
     this.directory = directory;
-    // As the app's EmbeddedDatabase starts it (zonky's defaults, loopback only), in a throwaway directory.
+    // As the app's EmbeddedDatabase starts it (loopback only; fsync and synchronous commits on, where zonky's test
+    // defaults have them off), in a throwaway directory.
     this.postgres =
         EmbeddedPostgres.builder()
             .setDataDirectory(directory.resolve("postgres"))
             .setCleanDataDirectory(true)
             .setServerConfig("listen_addresses", "127.0.0.1")
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
             .start();
     try (Connection admin = postgres.getPostgresDatabase().getConnection();
         Statement create = admin.createStatement()) {
