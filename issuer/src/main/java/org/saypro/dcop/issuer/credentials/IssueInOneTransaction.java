@@ -95,7 +95,7 @@ class IssueInOneTransaction {
       Map<Integer, UUID> uuids = new LinkedHashMap<>();
       for (int position : positions) {
         keys.computeIfAbsent(issuerId(requests.get(position).credential()), this::keysOf);
-        uuids.put(position, UUID.randomUUID());
+        uuids.put(position, TimeOrderedUuid.next(clock));
       }
       Map<Integer, JsonNode> statuses = statuses(positions, requests, uuids);
       List<CredentialRow> rows = new ArrayList<>(positions.size());
