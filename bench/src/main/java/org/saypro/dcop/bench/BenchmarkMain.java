@@ -500,8 +500,9 @@ public final class BenchmarkMain {
         --bulkRows=N,M   file sizes (default 10000,100000); a size that would take longer than --bulkMaxSeconds
                          at the rate of the size before is cut to what fits, and the report says so
         --bulkMaxSeconds=S  (default 480)
-        --bulkWarmup=N   rows awarded untimed first (default 100000: the JIT is still compiling the issuing path
-                         after tens of thousands of rows; --bulkWarmup=2000 shows a freshly started server)
+        --bulkWarmup=N   rows awarded untimed first, in files of at most 100000 (default 150000: more than one
+                         status list of 131072, so the warmup also fills a list and opens the next, as the timed
+                         sizes do; --bulkWarmup=2000 shows a freshly started server)
         --bulkRawSeconds=S  seconds of each raw signing measurement (and of its warmup), before and after the
                          sizes; the higher rate is the baseline (default 5)
         --bulkListSize=N dcop.status.list-size of the run (default 131072, as application.yml)
@@ -614,7 +615,7 @@ public final class BenchmarkMain {
           ? java.util.Arrays.stream(given.get("bulkRows").split(",")).map(String::strip).map(Integer::parseInt).toList()
           : BulkBenchmarks.DEFAULT_SIZES;
       s.bulkMaxSeconds = Double.parseDouble(given.getOrDefault("bulkMaxSeconds", "480"));
-      s.bulkWarmup = Integer.parseInt(given.getOrDefault("bulkWarmup", "100000"));
+      s.bulkWarmup = Integer.parseInt(given.getOrDefault("bulkWarmup", "150000"));
       s.bulkRawSeconds = Double.parseDouble(given.getOrDefault("bulkRawSeconds", "5"));
       s.bulkListSize = Integer.parseInt(given.getOrDefault("bulkListSize", String.valueOf(EmbeddedIssuer.LIST_SIZE)));
       if (s.bulk) {
@@ -622,10 +623,10 @@ public final class BenchmarkMain {
           throw new IllegalArgumentException("--bulk, --status and --log are separate runs");
         }
         if (s.bulkRows.isEmpty() || s.bulkRows.stream().anyMatch(n -> n < 1 || n > 100_000) || s.bulkWarmup < 0
-            || s.bulkWarmup > 100_000 || s.bulkMaxSeconds <= 0 || s.bulkRawSeconds <= 0
+            || s.bulkWarmup > 1_000_000 || s.bulkMaxSeconds <= 0 || s.bulkRawSeconds <= 0
             || s.bulkListSize < 131_072 || s.bulkListSize % 8 != 0 || s.bulkListSize > 16 * 1024 * 1024) {
           throw new IllegalArgumentException("need --bulkRows of 1 to 100000 each (BulkFile.MAX_ROWS),"
-              + " --bulkWarmup of 0 to 100000, --bulkMaxSeconds > 0, --bulkRawSeconds > 0, --bulkListSize a multiple"
+              + " --bulkWarmup of 0 to 1000000, --bulkMaxSeconds > 0, --bulkRawSeconds > 0, --bulkListSize a multiple"
               + " of 8 from 131072 to 16777216");
         }
         for (String other : List.of("only", "diwi", "breakdown", "wi", "w", "i", "r", "forks", "rounds", "prof",

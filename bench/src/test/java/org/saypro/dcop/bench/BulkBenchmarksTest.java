@@ -20,7 +20,7 @@ class BulkBenchmarksTest {
     BenchmarkMain.Settings bulk = BenchmarkMain.Settings.parse(new String[] {"--bulk"});
     assertTrue(bulk.bulk);
     assertEquals(List.of(10_000, 100_000), bulk.bulkRows);
-    assertEquals(100_000, bulk.bulkWarmup);
+    assertEquals(150_000, bulk.bulkWarmup, "more than one status list of the default size");
     assertEquals(List.of(10_000, 30_000),
         BenchmarkMain.Settings.parse(new String[] {"--bulk", "--bulkRows=10000, 30000"}).bulkRows);
     assertThrows(IllegalArgumentException.class,
