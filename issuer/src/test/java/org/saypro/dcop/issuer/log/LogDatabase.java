@@ -40,6 +40,11 @@ public final class LogDatabase implements AutoCloseable {
   }
 
   public static LogDatabase start(Path directory, int batchSize) {
+    return start(directory, batchSize, Map.of());
+  }
+
+  /** {@link #start(Path, int)} with more settings, or other values for these. */
+  public static LogDatabase start(Path directory, int batchSize, Map<String, Object> more) {
     EmbeddedPostgres postgres;
     try {
       postgres =
@@ -78,6 +83,7 @@ public final class LogDatabase implements AutoCloseable {
     // as application.yml sets them, for the tests that allocate status entries
     properties.put("dcop.status.ttl", "5m");
     properties.put("dcop.status.list-size", 131072);
+    properties.putAll(more);
     ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).properties(properties).start();
     return new LogDatabase(postgres, context);
   }

@@ -1,6 +1,7 @@
 package org.saypro.dcop.issuer.catalogue.bulk;
 
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.saypro.dcop.accounts.organisations.Organisation;
 import org.saypro.dcop.issuer.catalogue.AwardQualification;
 import org.saypro.dcop.issuer.catalogue.Qualification;
@@ -18,22 +20,42 @@ import org.saypro.dcop.issuer.credentials.IssueResult;
  * waits on the database). Each chunk is one transaction with a few statements whatever its size (ADR 23): a failure
  * or an interruption leaves every finished chunk issued and none half written, and running the file again issues
  * only what is missing. A row refused inside a chunk is retried alone, so it fails by itself.
+ *
+ * <p>Uploads running at the same time share one limit of {@code dcop.bulk.threads} chunks in flight, taken in
+ * arrival order: more would only contend for the same cores and the same connection pool, and each chunk holds an
+ * advisory lock per row until it commits, so the limit also bounds what bulk issuance takes of PostgreSQL's lock
+ * table (threads × chunk rows).
  */
 @Singleton
 public class BulkIssuance {
 
-  private final AwardQualification awards;
+  /** Awards one chunk's rows in one transaction (AwardQualification's bulk path). */
+  @FunctionalInterface
+  interface ChunkAward {
+    List<IssueResult> award(
+        Organisation organisation, Qualification qualification, List<AwardQualification.Award> awards, String actor);
+  }
+
+  private final ChunkAward awards;
   private final int threads;
   private final int chunkRows;
+  private final Semaphore inFlight;
 
+  @Inject
   BulkIssuance(AwardQualification awards, @Value("${dcop.bulk.threads:0}") int threads,
-      @Value("${dcop.bulk.chunk-rows:250}") int chunkRows) {
+      @Value("${dcop.bulk.chunk-rows:1000}") int chunkRows) {
+    this((organisation, qualification, chunk, actor) -> awards.award(organisation, qualification, chunk, actor, true),
+        threads, chunkRows);
+  }
+
+  BulkIssuance(ChunkAward awards, int threads, int chunkRows) {
     this.awards = awards;
     this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     if (chunkRows < 1) {
       throw new IllegalArgumentException("dcop.bulk.chunk-rows is at least 1");
     }
     this.chunkRows = chunkRows;
+    this.inFlight = new Semaphore(this.threads, true);
   }
 
   /** @return one outcome per row, in the order of {@code rows} */
@@ -67,10 +89,16 @@ public class BulkIssuance {
   }
 
   private List<RowOutcome> awardChunk(
-      Organisation organisation, Qualification qualification, List<BulkRow> chunk, String actor) {
-    List<IssueResult> results = awards.award(organisation, qualification,
-        chunk.stream().map(row -> new AwardQualification.Award(row.recipient(), row.validFrom())).toList(), actor,
-        true);
+      Organisation organisation, Qualification qualification, List<BulkRow> chunk, String actor)
+      throws InterruptedException {
+    List<IssueResult> results;
+    inFlight.acquire();
+    try {
+      results = awards.award(organisation, qualification,
+          chunk.stream().map(row -> new AwardQualification.Award(row.recipient(), row.validFrom())).toList(), actor);
+    } finally {
+      inFlight.release();
+    }
     List<RowOutcome> outcomes = new ArrayList<>(chunk.size());
     for (int i = 0; i < chunk.size(); i++) {
       outcomes.add(outcome(chunk.get(i).line(), results.get(i)));
