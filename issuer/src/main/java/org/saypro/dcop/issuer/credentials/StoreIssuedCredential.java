@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.util.List;
 import java.util.UUID;
-import org.saypro.dcop.core.json.Json;
 import org.saypro.dcop.issuer.log.AppendToLog;
 
 /**
@@ -18,16 +17,11 @@ import org.saypro.dcop.issuer.log.AppendToLog;
 @Singleton
 class StoreIssuedCredential {
 
-  /**
-   * Each credential's types travel as a JSON array (text), since an SQL array of arrays must be rectangular; they come
-   * back out in their order.
-   */
+  /** Each credential's types travel as one array literal (text), read back in their order by a cast. */
   private static final String INSERT =
       "insert into credential (uuid, credential_id, issuer, subject, types, format, secured_form, secured_sha256,"
           + " issued_at)"
-          + " select v.uuid, v.credential_id, v.issuer, v.subject,"
-          + " array(select t.type from jsonb_array_elements_text(v.types::jsonb) with ordinality as t(type, n)"
-          + " order by t.n),"
+          + " select v.uuid, v.credential_id, v.issuer, v.subject, v.types::text[],"
           + " v.format, v.secured_form, v.secured_sha256, v.issued_at"
           + " from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[],"
           + " ?::text[]::timestamptz[])"
@@ -59,7 +53,7 @@ class StoreIssuedCredential {
       s.setArray(2, texts(connection, rows.stream().map(CredentialRow::credentialId).toArray(String[]::new)));
       s.setArray(3, texts(connection, rows.stream().map(CredentialRow::issuer).toArray(String[]::new)));
       s.setArray(4, texts(connection, rows.stream().map(CredentialRow::subject).toArray(String[]::new)));
-      s.setArray(5, texts(connection, rows.stream().map(r -> Json.writeString(r.types())).toArray(String[]::new)));
+      s.setArray(5, texts(connection, rows.stream().map(r -> TextArrayLiteral.of(r.types())).toArray(String[]::new)));
       s.setArray(6, texts(connection, rows.stream().map(CredentialRow::format).toArray(String[]::new)));
       s.setArray(7, texts(connection, rows.stream().map(CredentialRow::securedForm).toArray(String[]::new)));
       s.setArray(8, connection.createArrayOf("bytea", rows.stream().map(CredentialRow::securedSha256)

@@ -175,6 +175,31 @@ class AppendToLogIT {
   }
 
   @Test
+  void twoEntriesNeverShareALeafIndexWhilePendingOnesHaveNone() {
+    List<AppendToLog.Entry> entries = storedEntries(3);
+    database.transactions.executeWrite(status -> {
+      appendToLog.credentials(entries);
+      return null;
+    });
+    integrateAll();
+    java.sql.SQLException refused = assertThrows(java.sql.SQLException.class,
+        () -> database.transactions.executeWrite(status -> {
+      try (PreparedStatement duplicate = status.getConnection().prepareStatement(
+          "update log_entry set leaf_index = 0 where leaf_index = 1")) {
+        return duplicate.executeUpdate();
+      }
+    }));
+    assertEquals("23505", refused.getSQLState(), "the unique index over integrated entries (V39): " + refused);
+    List<AppendToLog.Entry> pending = storedEntries(2);
+    database.transactions.executeWrite(status -> {
+      appendToLog.credentials(pending);
+      return null;
+    });
+    assertEquals(2, database.count("select count(*) from log_entry where leaf_index is null"),
+        "any number of pending entries");
+  }
+
+  @Test
   void refusesToRunOutsideATransaction() {
     List<AppendToLog.Entry> entries = storedEntries(3);
     assertThrows(TransactionUsageException.class, () -> appendToLog.credentials(entries));
