@@ -57,7 +57,7 @@ class AwardEmailIT {
       assertEquals("SayPro has awarded you: Community Facilitator", email.getSubject());
       String body = GreenMailUtil.getBody(email);
       assertTrue(body.contains("Hello Lerato <b>Khumalo</b>,"), "plain text: nothing is interpreted: " + body);
-      Matcher link = Pattern.compile("(http://localhost:\\d+/claim/[A-Za-z0-9_-]{43})").matcher(body);
+      Matcher link = Pattern.compile("(http://localhost:\\d+/claim/[A-Za-z0-9_-]{55})").matcher(body);
       assertTrue(link.find(), body);
 
       HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();

@@ -45,6 +45,9 @@ import org.saypro.dcop.core.json.Json;
  */
 class PrivacyIT {
 
+  /** The claim link of the last award made by {@link #everywhere}'s helper. */
+  private String lastClaimLink;
+
   private static final String GROUP = "funding";
   private static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
   /** Schema columns that look personal but are not: who installed a migration, the organisation behind a mapping. */
@@ -165,7 +168,10 @@ class PrivacyIT {
     assertTrue(sections.at("/badges/activity").size() > 0, "the community events about the member");
     assertEquals(active.credential(), sections.at("/credentials/credentials/0/uuid").asText());
     assertTrue(sections.at("/credentials/credentials/0/credential").asText().length() > 100, "the credential itself");
-    assertEquals(1, sections.at("/credentials/claimLinks").size());
+    assertEquals(0, sections.at("/credentials/claimLinks").size(), "links made before V40 only");
+    assertEquals(1, sections.at("/credentials/claimStates").size());
+    assertEquals(active.credential(), sections.at("/credentials/claimStates/0/credential_uuid").asText());
+    assertTrue(sections.at("/credentials/claimStates/0/claimed_at").isTextual(), "claimed while signed in");
     assertTrue(sections.at("/credentials/emails").size() >= 1);
     assertEquals("exists-only", sections.at("/sharing/0/visibility").asText());
 
@@ -201,8 +207,10 @@ class PrivacyIT {
     }
     assertEquals(0, community.count("select count(*) from email_outbox where lower(to_address) = lower('"
         + member.email() + "')"), "e-mails to the address");
-    assertEquals(0, community.count("select count(*) from claim_token where credential_uuid = '"
-        + active.credential() + "'"), "claim links");
+    assertEquals(1, community.count("select count(*) from claim_state where credential_uuid = '"
+        + active.credential() + "' and revoked_at is not null"), "claim links revoked");
+    assertEquals(404, server.anonymous().get(lastClaimLink, "*/*").statusCode(),
+        "the link in the e-mail they were sent opens nothing");
     assertEquals(0, community.count("select count(*) from credential_sharing where credential_uuid = '"
         + active.credential() + "' and (views > 0 or visibility = 'public')"), "counts reset, details unpublished");
 
@@ -402,8 +410,9 @@ class PrivacyIT {
         body = GreenMailUtil.getBody(m);
       }
     }
-    Matcher link = Pattern.compile("http://localhost:\\d+(/claim/[A-Za-z0-9_-]{43})").matcher(body);
+    Matcher link = Pattern.compile("http://localhost:\\d+(/claim/[A-Za-z0-9_-]{55})").matcher(body);
     assertTrue(link.find(), body);
+    lastClaimLink = link.group(1);
     assertEquals(200, member.api().postJson(link.group(1), "").statusCode());
     return location.substring(location.lastIndexOf('/') + 1);
   }

@@ -40,6 +40,24 @@ public final class KeyEncryptionKey {
     return key.clone();
   }
 
+  /**
+   * A 256-bit key for another purpose, derived from this one (HMAC-SHA256 of the purpose's name as the PRF, as HKDF's
+   * expand step does for one block): the key-encryption key itself only ever seals, and keys derived for different
+   * purposes are independent.
+   */
+  public byte[] derive(String purpose) {
+    if (purpose == null || purpose.isBlank()) {
+      throw new IllegalArgumentException("a derived key needs the name of its purpose");
+    }
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(("dcop-kek-derive:" + purpose + "\u0001").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+
   /** A short public fingerprint naming which key sealed a record; reveals nothing about the key. */
   public String fingerprint() {
     byte[] digest = Json.sha256(("dcop-kek-fingerprint:" + HexFormat.of().formatHex(key)).getBytes());

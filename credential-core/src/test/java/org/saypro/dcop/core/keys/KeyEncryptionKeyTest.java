@@ -169,6 +169,17 @@ class KeyEncryptionKeyTest {
   }
 
   /** The raw private scalar or seed of a key, whatever its stored encoding. */
+  @Test
+  void derivedKeysAreStablePerPurposeAndIndependentOfEachOtherAndOfTheKey() {
+    byte[] claims = kek.derive("claim-links");
+    assertEquals(32, claims.length);
+    assertArrayEquals(claims, new KeyEncryptionKey(KEK_BYTES).derive("claim-links"), "the same after a restart");
+    assertFalse(java.util.Arrays.equals(claims, kek.derive("something-else")));
+    assertFalse(java.util.Arrays.equals(claims, KEK_BYTES));
+    assertFalse(java.util.Arrays.equals(claims, KeyEncryptionKey.generate().derive("claim-links")), "another KEK");
+    assertThrows(IllegalArgumentException.class, () -> kek.derive(" "));
+  }
+
   private static byte[] secretScalar(SigningKey key) {
     if (key.algorithm() == KeyAlgorithm.ED25519) {
       return key.privateEncoding();

@@ -1,71 +1,75 @@
 package org.saypro.dcop.issuer.delivery;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.saypro.dcop.core.json.Json;
+import org.saypro.dcop.core.keys.KeyEncryptionKey;
 import org.saypro.dcop.issuer.config.IssuerSettings;
 
 /**
- * Claim links: a random 256-bit token in the learner's email opens their credential. Only its SHA-256 is stored, so
- * the database alone cannot make a working link.
+ * Claim links: a token in the learner's email opens their credential. A token names its credential and when it
+ * expires, with a MAC under a key derived from the key-encryption key (ADR 32), so nothing is written per link when a
+ * credential is issued, and the database alone cannot make a working link. A link's state (first claimed, revoked by
+ * an erasure) is a row of {@code claim_state}, written only when that happens. Tokens made before V40 (random, only
+ * their SHA-256 in {@code claim_token}) keep working until they expire.
  */
 @Singleton
 public class ClaimLinks {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /** The purpose the claim-token key is derived for; another name would make every sent link open nothing. */
+  static final String KEY_PURPOSE = "claim-links-v1";
+  /** A token of the random kind made before V40: 32 bytes in base64url. */
+  private static final String RANDOM_TOKEN = "[A-Za-z0-9_-]{43}";
 
   private final JdbcOperations jdbc;
   private final IssuerSettings issuer;
   private final MailSettings mail;
+  private final ClaimTokenCodec codec;
 
-  ClaimLinks(JdbcOperations jdbc, IssuerSettings issuer, MailSettings mail) {
+  ClaimLinks(JdbcOperations jdbc, IssuerSettings issuer, MailSettings mail, KeyEncryptionKey kek) {
     this.jdbc = jdbc;
     this.issuer = issuer;
     this.mail = mail;
+    this.codec = new ClaimTokenCodec(kek.derive(KEY_PURPOSE));
   }
 
-  /** A new link for each credential, in order, stored in the caller's transaction with one statement. */
-  @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+  /** A new link for each credential, in order, valid for {@code dcop.mail.claim-validity}. */
   public List<String> create(List<UUID> credentials) {
-    List<String> tokens = new ArrayList<>(credentials.size());
-    for (int i = 0; i < credentials.size(); i++) {
-      byte[] token = new byte[32];
-      RANDOM.nextBytes(token);
-      tokens.add(Base64.getUrlEncoder().withoutPadding().encodeToString(token));
-    }
-    Instant expires = Instant.now().plus(mail.claimValidity());
-    jdbc.prepareStatement(
-        "insert into claim_token (token_sha256, credential_uuid, expires_at)"
-            + " select t, c, ? from unnest(?::bytea[], ?::uuid[]) as v(t, c)", s -> {
-          Connection connection = s.getConnection();
-          s.setTimestamp(1, Timestamp.from(expires));
-          s.setArray(2, connection.createArrayOf("bytea",
-              tokens.stream().map(ClaimLinks::hash).toArray(byte[][]::new)));
-          s.setArray(3, connection.createArrayOf("uuid", credentials.toArray(UUID[]::new)));
-          return s.executeUpdate();
-        });
-    return tokens.stream().map(token -> issuer.baseUrl() + "/claim/" + token).toList();
+    Instant expires = Instant.now().plus(mail.claimValidity()).truncatedTo(ChronoUnit.SECONDS);
+    return credentials.stream()
+        .map(credential -> issuer.baseUrl() + "/claim/" + codec.encode(new ClaimTokenCodec.Claimable(credential, expires)))
+        .toList();
   }
 
-  /** The credential a live token opens, recording the first claim; empty for unknown or expired tokens. */
+  /** The credential a live token opens, recording the first claim; empty for unknown, expired or revoked tokens. */
   @Transactional
   public Optional<UUID> claim(String token) {
-    if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
-      return Optional.empty();
+    if (token != null && token.matches(RANDOM_TOKEN)) {
+      return claimRandom(token);
     }
+    return codec.decode(token)
+        .filter(claimable -> claimable.expires().isAfter(Instant.now()))
+        .flatMap(claimable -> jdbc.prepareStatement(
+            "insert into claim_state (credential_uuid, claimed_at) values (?, now())"
+                + " on conflict (credential_uuid) do update set claimed_at = coalesce(claim_state.claimed_at, now())"
+                + " where claim_state.revoked_at is null returning credential_uuid", s -> {
+              s.setObject(1, claimable.credential());
+              try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getObject(1, UUID.class)) : Optional.<UUID>empty();
+              }
+            }));
+  }
+
+  private Optional<UUID> claimRandom(String token) {
     return jdbc.prepareStatement(
         "update claim_token set claimed_at = coalesce(claimed_at, now()) where token_sha256 = ? and expires_at > now()"
             + " returning credential_uuid", s -> {

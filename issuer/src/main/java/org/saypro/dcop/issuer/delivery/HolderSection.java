@@ -55,6 +55,10 @@ class HolderSection implements PersonalDataSection {
     json.set("claimLinks", PersonalRows.query(jdbc, "select credential_uuid, created_at, expires_at, claimed_at,"
         + " 'held as a SHA-256 hash, never exported' as token from claim_token where credential_uuid in " + THEIRS
         + " order by created_at", subject.id(), subject.email()));
+    json.set("claimStates", PersonalRows.query(jdbc, "select credential_uuid, claimed_at, revoked_at,"
+        + " 'not stored: each link carries its credential and expiry under the service''s MAC' as links"
+        + " from claim_state where credential_uuid in " + THEIRS + " order by credential_uuid", subject.id(),
+        subject.email()));
     json.set("emails", PersonalRows.query(jdbc, "select id, subject, credential_uuid, created_at, sent_at, attempts,"
         + " 'not exported: it may carry a live claim link' as body from email_outbox"
         + " where lower(to_address) = lower(?) order by id", subject.email()));
@@ -65,6 +69,11 @@ class HolderSection implements PersonalDataSection {
 
   @Override
   public void erase(DataSubject subject) {
+    // no link sent to them opens anything any more: links are not stored, so their credentials' links are revoked
+    PersonalRows.update(jdbc, "insert into claim_state (credential_uuid, revoked_at) select credential_uuid, now()"
+        + " from " + THEIRS + " as theirs(credential_uuid)"
+        + " on conflict (credential_uuid) do update set revoked_at = coalesce(claim_state.revoked_at, now())",
+        subject.id(), subject.email());
     PersonalRows.update(jdbc, "delete from claim_token where credential_uuid in " + THEIRS, subject.id(),
         subject.email());
     PersonalRows.update(jdbc, "delete from email_outbox where lower(to_address) = lower(?)", subject.email());
