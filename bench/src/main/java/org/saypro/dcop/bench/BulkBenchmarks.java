@@ -131,6 +131,7 @@ final class BulkBenchmarks {
       award(issuer, bulk, saypro, badge, "warmup" + file, rows);
       done += rows;
     }
+    progress.printf(Locale.ROOT, "# JIT settled after the warmup in %.1f s%n", jitSettled() / 1e9);
 
     List<Size> sizes = new ArrayList<>();
     Double rate = null;
@@ -252,6 +253,36 @@ final class BulkBenchmarks {
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Waits until the JIT compiler has finished what the warmup left it to do: no compilation time added for half a
+   * second (at most 20 s). Without it the first size paid for C2 still compiling the warmup's methods on the same two
+   * cores (0.35 s of C2 in the 10,000-row size, a quarter of its JVM CPU).
+   *
+   * @return nanoseconds waited
+   */
+  static long jitSettled() {
+    var compilation = ManagementFactory.getCompilationMXBean();
+    long start = System.nanoTime();
+    if (compilation == null || !compilation.isCompilationTimeMonitoringSupported()) {
+      return 0;
+    }
+    long before = compilation.getTotalCompilationTime();
+    while (System.nanoTime() - start < 20_000_000_000L) {
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      long now = compilation.getTotalCompilationTime();
+      if (now == before) {
+        break;
+      }
+      before = now;
+    }
+    return System.nanoTime() - start;
   }
 
   private static int threadsOf(BulkIssuance bulk) {

@@ -61,8 +61,7 @@ public class BulkIssuance {
   /** @return one outcome per row, in the order of {@code rows} */
   public List<RowOutcome> award(
       Organisation organisation, Qualification qualification, List<BulkRow> rows, String actor) {
-    // a file smaller than a chunk per thread (the command line sends 250 rows a request) is still spread over them all
-    int size = Math.max(1, Math.min(chunkRows, (rows.size() + threads - 1) / threads));
+    int size = chunkSize(rows.size(), threads, chunkRows);
     List<List<BulkRow>> chunks = new ArrayList<>();
     for (int from = 0; from < rows.size(); from += size) {
       chunks.add(rows.subList(from, Math.min(rows.size(), from + size)));
@@ -86,6 +85,21 @@ public class BulkIssuance {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Rows per chunk: at most {@code chunkRows}, in a number of chunks that is a multiple of {@code threads}, all within
+   * one row of the same size, so that the last round keeps every thread busy (10,000 rows on 3 threads: 12 chunks of
+   * 834, not 10 of 1,000 with one left alone at the end). A file smaller than a chunk per thread (the command line
+   * sends 250 rows a request) is still spread over them all.
+   */
+  static int chunkSize(int rows, int threads, int chunkRows) {
+    if (rows <= threads) {
+      return 1;
+    }
+    long perRound = (long) threads * chunkRows;
+    long chunks = threads * ((rows + perRound - 1) / perRound);
+    return (int) Math.max(1, (rows + chunks - 1) / chunks);
   }
 
   private List<RowOutcome> awardChunk(
