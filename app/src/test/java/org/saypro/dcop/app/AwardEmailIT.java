@@ -83,6 +83,27 @@ class AwardEmailIT {
       assertEquals(401, server.anonymous().get("/me/credentials", "application/json").statusCode());
       assertEquals(401, server.anonymous().postJson(URI.create(link.group(1)).getPath(), "").statusCode());
 
+      // a link sent before V40 (random, only its SHA-256 in claim_token) still opens its credential until it expires
+      String uuid = location.substring(location.lastIndexOf('/') + 1);
+      String before = "b".repeat(43);
+      String expired = "e".repeat(43);
+      try (java.sql.Connection sql = server.sql();
+          java.sql.PreparedStatement insert = sql.prepareStatement("insert into claim_token"
+              + " (token_sha256, credential_uuid, expires_at) values (?, ?::uuid, now() + ?::interval)")) {
+        for (String[] row : new String[][] {{before, "1 day"}, {expired, "-1 second"}}) {
+          insert.setBytes(1, org.saypro.dcop.core.json.Json.sha256(row[0].getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+          insert.setString(2, uuid);
+          insert.setString(3, row[1]);
+          insert.executeUpdate();
+        }
+      }
+      HttpResponse<String> old = plain.send(HttpRequest.newBuilder(server.uri("/claim/" + before)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(303, old.statusCode(), old.body());
+      assertEquals(location, old.headers().firstValue("Location").orElseThrow());
+      assertEquals(404, plain.send(HttpRequest.newBuilder(server.uri("/claim/" + expired)).GET().build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode());
+
       assertEquals(200, server.postJson("/organisations/saypro/qualifications/FAC/awards", award).statusCode());
       Thread.sleep(1000);
       assertEquals(1, smtp.getReceivedMessages().length, "a replayed award sends no second email");
