@@ -64,6 +64,18 @@ class RestartIT {
   }
 
   @Test
+  void theEmbeddedDatabaseBuffersABulkChunksWalInMemory() throws Exception {
+    try (TestServer server = TestServer.start(dataDir);
+        java.sql.Connection sql = server.sql();
+        java.sql.Statement statement = sql.createStatement();
+        java.sql.ResultSet setting = statement.executeQuery("select current_setting('wal_buffers')")) {
+      setting.next();
+      assertEquals("64MB", setting.getString(1),
+          "wal_buffers: PostgreSQL's default (4MB) is smaller than one bulk chunk's WAL (ADR 33)");
+    }
+  }
+
+  @Test
   void aDifferentKeyEncryptionKeyRefusesToStart() {
     int port;
     try (TestServer first = TestServer.start(dataDir)) {

@@ -49,7 +49,7 @@ final class EmbeddedIssuer implements AutoCloseable {
   private EmbeddedIssuer(Path directory, Map<String, Object> settings) throws IOException, SQLException {
     this.directory = directory;
     // As the app's EmbeddedDatabase starts it (loopback only; fsync and synchronous commits on, where zonky's test
-    // defaults have them off), in a throwaway directory.
+    // defaults have them off, ADR 30; WAL buffers that hold a bulk chunk's WAL, ADR 33), in a throwaway directory.
     this.postgres =
         EmbeddedPostgres.builder()
             .setDataDirectory(directory.resolve("postgres"))
@@ -57,6 +57,7 @@ final class EmbeddedIssuer implements AutoCloseable {
             .setServerConfig("listen_addresses", "127.0.0.1")
             .setServerConfig("fsync", "on")
             .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("wal_buffers", "64MB")
             .start();
     try (Connection admin = postgres.getPostgresDatabase().getConnection();
         Statement create = admin.createStatement()) {
@@ -73,11 +74,11 @@ final class EmbeddedIssuer implements AutoCloseable {
         ResultSet row =
             statement.executeQuery(
                 "select current_setting('server_version'), current_setting('synchronous_commit'),"
-                    + " current_setting('fsync')")) {
+                    + " current_setting('fsync'), current_setting('wal_buffers')")) {
       row.next();
       this.server =
           "PostgreSQL " + row.getString(1) + " (embedded, zonky), synchronous_commit=" + row.getString(2) + ", fsync="
-              + row.getString(3);
+              + row.getString(3) + ", wal_buffers=" + row.getString(4);
     }
 
     Map<String, Object> properties = new HashMap<>();
