@@ -107,6 +107,40 @@ class AwardEmailIT {
       assertEquals(200, server.postJson("/organisations/saypro/qualifications/FAC/awards", award).statusCode());
       Thread.sleep(1000);
       assertEquals(1, smtp.getReceivedMessages().length, "a replayed award sends no second email");
+
+      // the outbox kept what the text needs, never the link: the link was made when the email was sent (ADR 34)
+      try (java.sql.Connection sql = server.sql();
+          java.sql.PreparedStatement row = sql.prepareStatement("select body_text, learner_name, organisation_name,"
+              + " qualification_title, sent_at is not null, (select count(*) from email_outbox"
+              + " where concat_ws(' ', subject, body_text, learner_name, organisation_name, qualification_title)"
+              + " like '%/claim/%') from email_outbox where credential_uuid = ?::uuid")) {
+        row.setString(1, uuid);
+        try (java.sql.ResultSet r = row.executeQuery()) {
+          assertTrue(r.next());
+          assertEquals(null, r.getString(1));
+          assertEquals("Lerato <b>Khumalo</b>", r.getString(2));
+          assertEquals("SayPro", r.getString(3));
+          assertEquals("Community Facilitator", r.getString(4));
+          assertTrue(r.getBoolean(5), "marked sent");
+          assertEquals(0, r.getLong(6), "no claim link anywhere in the outbox");
+        }
+      }
+
+      // an award email queued before V41, its text finished with the link in it, still goes out as it was written
+      try (java.sql.Connection sql = server.sql();
+          java.sql.PreparedStatement insert = sql.prepareStatement("insert into email_outbox"
+              + " (to_address, subject, body_text, credential_uuid) values (?, ?, ?, ?::uuid)")) {
+        insert.setString(1, "queued@example.org");
+        insert.setString(2, "SayPro has awarded you: Community Facilitator");
+        insert.setString(3, "Hello there,\n\nwritten before V41: " + server.uri("/claim/" + before) + "\n");
+        insert.setString(4, uuid);
+        insert.executeUpdate();
+      }
+      assertTrue(smtp.waitForIncomingEmail(15_000, 2), "the email queued before V41 arrives");
+      MimeMessage queued = smtp.getReceivedMessages()[1];
+      assertEquals("queued@example.org", queued.getAllRecipients()[0].toString());
+      assertTrue(GreenMailUtil.getBody(queued).contains("written before V41: " + server.uri("/claim/" + before)),
+          GreenMailUtil.getBody(queued));
     } finally {
       smtp.stop();
     }

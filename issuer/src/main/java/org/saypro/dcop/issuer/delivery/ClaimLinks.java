@@ -42,12 +42,10 @@ public class ClaimLinks {
     this.codec = new ClaimTokenCodec(kek.derive(KEY_PURPOSE));
   }
 
-  /** A new link for each credential, in order, valid for {@code dcop.mail.claim-validity}. */
-  public List<String> create(List<UUID> credentials) {
+  /** A new link to the credential, valid for {@code dcop.mail.claim-validity} from now. */
+  String create(UUID credential) {
     Instant expires = Instant.now().plus(mail.claimValidity()).truncatedTo(ChronoUnit.SECONDS);
-    return credentials.stream()
-        .map(credential -> issuer.baseUrl() + "/claim/" + codec.encode(new ClaimTokenCodec.Claimable(credential, expires)))
-        .toList();
+    return issuer.baseUrl() + "/claim/" + codec.encode(new ClaimTokenCodec.Claimable(credential, expires));
   }
 
   /** The credential a live token opens, recording the first claim; empty for unknown, expired or revoked tokens. */

@@ -42,7 +42,8 @@ class HolderSection implements PersonalDataSection {
 
   @Override
   public Set<String> columns() {
-    return Set.of("credential_holder.user_id", "email_outbox.to_address", "status_change.actor", "credential.subject");
+    return Set.of("credential_holder.user_id", "email_outbox.to_address", "email_outbox.learner_name",
+        "status_change.actor", "credential.subject");
   }
 
   @Override
@@ -59,8 +60,11 @@ class HolderSection implements PersonalDataSection {
         + " 'not stored: each link carries its credential and expiry under the service''s MAC' as links"
         + " from claim_state where credential_uuid in " + THEIRS + " order by credential_uuid", subject.id(),
         subject.email()));
-    json.set("emails", PersonalRows.query(jdbc, "select id, subject, credential_uuid, created_at, sent_at, attempts,"
-        + " 'not exported: it may carry a live claim link' as body from email_outbox"
+    // award emails queued since V41 have no text until they are sent; a finished text may hold a live claim link
+    json.set("emails", PersonalRows.query(jdbc, "select id, subject, credential_uuid, learner_name,"
+        + " organisation_name, qualification_title, created_at, sent_at, attempts,"
+        + " case when body_text is not null then 'not exported: it may carry a live claim link' end as body"
+        + " from email_outbox"
         + " where lower(to_address) = lower(?) order by id", subject.email()));
     json.set("statusChangesMade", PersonalRows.query(jdbc, "select credential_uuid, purpose, action, reason, changed_at"
         + " from status_change where actor = ? order by changed_at", subject.id().toString()));

@@ -28,12 +28,15 @@ class MailDelivery {
   private static final int BATCH = 20;
 
   private final EmailOutbox outbox;
+  private final AwardEmails awards;
   private final MailSettings settings;
   private final TransactionOperations<Connection> transactions;
   private final Session session;
 
-  MailDelivery(EmailOutbox outbox, MailSettings settings, TransactionOperations<Connection> transactions) {
+  MailDelivery(EmailOutbox outbox, AwardEmails awards, MailSettings settings,
+      TransactionOperations<Connection> transactions) {
     this.outbox = outbox;
+    this.awards = awards;
     this.settings = settings;
     this.transactions = transactions;
     this.session = settings.host().map(host -> Session.getInstance(properties(host, settings))).orElse(null);
@@ -82,7 +85,7 @@ class MailDelivery {
     message.setFrom(new InternetAddress(settings.from()));
     message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.to(), true));
     message.setSubject(email.subject(), "UTF-8");
-    message.setText(email.body(), "UTF-8");
+    message.setText(email.body() != null ? email.body() : awards.body(email.award()), "UTF-8");
     if (settings.username() != null && !settings.username().isBlank()) {
       Transport.send(message, settings.username(), settings.password());
     } else {
