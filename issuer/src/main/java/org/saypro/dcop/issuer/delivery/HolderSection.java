@@ -60,7 +60,7 @@ class HolderSection implements PersonalDataSection {
         + " 'not stored: each link carries its credential and expiry under the service''s MAC' as links"
         + " from claim_state where credential_uuid in " + THEIRS + " order by credential_uuid", subject.id(),
         subject.email()));
-    // award emails queued since V41 have no text until they are sent; a finished text may hold a live claim link
+    // award emails since V41 never store their text; a finished text (any other, or an older award) may hold a link
     json.set("emails", PersonalRows.query(jdbc, "select id, subject, credential_uuid, learner_name,"
         + " organisation_name, qualification_title, created_at, sent_at, attempts,"
         + " case when body_text is not null then 'not exported: it may carry a live claim link' end as body"

@@ -67,14 +67,17 @@ class MailDelivery {
       for (EmailOutbox.Pending email : due) {
         try {
           send(email);
-          outbox.markSent(email.id());
-          sent++;
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
+          // one email that cannot be written out or sent waits alone: were it to roll the batch back, the emails
+          // already handed to the SMTP server in this round would go out again at every round
           Duration wait = Duration.ofMinutes(1L << Math.min(email.attempts(), 9)).compareTo(Duration.ofHours(6)) > 0
               ? Duration.ofHours(6) : Duration.ofMinutes(1L << Math.min(email.attempts(), 9));
           outbox.markFailed(email.id(), e.getClass().getSimpleName() + ": " + e.getMessage(), Instant.now().plus(wait));
           LOG.warn("could not send email {} (attempt {}): {}", email.id(), email.attempts() + 1, e.getMessage());
+          continue;
         }
+        outbox.markSent(email.id());
+        sent++;
       }
       return sent;
     });
