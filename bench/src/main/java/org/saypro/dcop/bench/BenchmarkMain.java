@@ -500,7 +500,7 @@ public final class BenchmarkMain {
         --bulkRows=N,M   file sizes (default 10000,100000); a size that would take longer than --bulkMaxSeconds
                          at the rate of the size before is cut to what fits, and the report says so
         --bulkMaxSeconds=S  (default 480)
-        --bulkWarmup=N   rows awarded untimed first, in files of at most 100000 (default 150000: more than one
+        --bulkWarmup=N   rows awarded untimed first, in files of 10000 (default 150000: more than one
                          status list of 131072, so the warmup also fills a list and opens the next, as the timed
                          sizes do; --bulkWarmup=2000 shows a freshly started server)
         --bulkRawSeconds=S  seconds of each raw signing measurement (and of its warmup), before and after the
