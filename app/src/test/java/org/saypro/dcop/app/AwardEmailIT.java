@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -40,12 +39,7 @@ class AwardEmailIT {
     int smtpPort = TestServer.freePort();
     GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
-    try (TestServer server = TestServer.start(dataDir, TestServer.freePort(), Map.of(
-        "dcop.mail.smtp-host", "127.0.0.1", "dcop.mail.smtp-port", smtpPort, "dcop.mail.starttls", false,
-        "dcop.mail.interval", "200ms", "dcop.mail.from", "DCoP Credentials <credentials@saypro.example>"))) {
-      assertEquals(201, server.postJson("/organisations/saypro/qualifications", """
-          {"code": "FAC", "title": "Community Facilitator", "description": "Facilitates community workshops.",
-           "criteria": "Facilitate three workshops.", "achievementType": "Badge"}""").statusCode());
+    try (TestServer server = MailingServer.start(dataDir, smtpPort)) {
       String award = "{\"learner\": {\"email\": \"lerato@example.org\", \"name\": \"Lerato <b>Khumalo</b>\"}}";
       HttpResponse<String> awarded = server.postJson("/organisations/saypro/qualifications/FAC/awards", award);
       assertEquals(201, awarded.statusCode(), awarded.body());

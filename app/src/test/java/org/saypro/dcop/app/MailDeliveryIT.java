@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,12 +28,7 @@ class MailDeliveryIT {
   void anEmailWaitsWhileSmtpIsDownAndOneBadEmailFailsAlone() throws Exception {
     int smtpPort = TestServer.freePort();
     GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    try (TestServer server = TestServer.start(dataDir, TestServer.freePort(), Map.of(
-        "dcop.mail.smtp-host", "127.0.0.1", "dcop.mail.smtp-port", smtpPort, "dcop.mail.starttls", false,
-        "dcop.mail.interval", "200ms", "dcop.mail.from", "DCoP Credentials <credentials@saypro.example>"))) {
-      assertEquals(201, server.postJson("/organisations/saypro/qualifications", """
-          {"code": "FAC", "title": "Community Facilitator", "description": "Facilitates community workshops.",
-           "criteria": "Facilitate three workshops.", "achievementType": "Badge"}""").statusCode());
+    try (TestServer server = MailingServer.start(dataDir, smtpPort)) {
       HttpResponse<String> awarded = server.postJson("/organisations/saypro/qualifications/FAC/awards",
           "{\"learner\": {\"email\": \"lerato@example.org\"}}");
       assertEquals(201, awarded.statusCode(), awarded.body());
