@@ -47,6 +47,9 @@ public final class IssueCredential {
   }
 
   /**
+   * Leaves {@code credential} as it is, and the issued credential shares no node with it, so a caller may hand in a
+   * shallow copy of its own document.
+   *
    * @param keys the issuer's signing key for each algorithm
    * @param newId supplies the id of a credential that has none
    */

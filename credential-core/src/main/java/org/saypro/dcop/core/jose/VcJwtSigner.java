@@ -3,6 +3,7 @@ package org.saypro.dcop.core.jose;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.Base64URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -27,18 +28,25 @@ public final class VcJwtSigner {
    */
   private static final Map<String, EncodedHeader> HEADERS = new ConcurrentHashMap<>();
 
-  private record EncodedHeader(JWSHeader header, String base64url) {}
+  private record EncodedHeader(JWSHeader header, byte[] ascii) {}
 
   private VcJwtSigner() {}
 
   public static String sign(Credential credential, SigningKey key) {
     EncodedHeader header = HEADERS.computeIfAbsent(key.algorithm() + " " + key.verificationMethodId(), k -> {
       JWSHeader made = header(key);
-      return new EncodedHeader(made, made.toBase64URL().toString());
+      return new EncodedHeader(made, made.toBase64URL().toString().getBytes(StandardCharsets.US_ASCII));
     });
-    String signingInput = header.base64url() + "." + BASE64URL.encodeToString(Json.write(credential.json()));
+    // the signing input made as bytes, and turned into text once: building it as a string and encoding that again
+    // for the signer was 1 % of a bulk award's CPU
+    byte[] payload = BASE64URL.encode(Json.write(credential.json()));
+    byte[] input = new byte[header.ascii().length + 1 + payload.length];
+    System.arraycopy(header.ascii(), 0, input, 0, header.ascii().length);
+    input[header.ascii().length] = '.';
+    System.arraycopy(payload, 0, input, header.ascii().length + 1, payload.length);
     try {
-      return signingInput + "." + key.signer().sign(header.header(), signingInput.getBytes(StandardCharsets.US_ASCII));
+      Base64URL signature = key.signer().sign(header.header(), input);
+      return new String(input, StandardCharsets.US_ASCII) + "." + signature;
     } catch (JOSEException e) {
       throw new IllegalStateException("signing with " + key + " failed", e);
     }

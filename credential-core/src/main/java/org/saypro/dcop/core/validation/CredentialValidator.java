@@ -3,12 +3,9 @@ package org.saypro.dcop.core.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.saypro.dcop.core.model.Achievement;
 import org.saypro.dcop.core.model.Contexts;
 import org.saypro.dcop.core.model.Credential;
@@ -21,10 +18,6 @@ import org.saypro.dcop.core.model.Urls;
  * bundled Open Badges 3.0 JSON Schema. Every problem is collected; nothing is fetched.
  */
 public final class CredentialValidator {
-
-  /** XML Schema dateTimeStamp: a time zone is required. */
-  private static final Pattern DATE_TIME_STAMP =
-      Pattern.compile("-?\\d{4,}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
 
   private final OpenBadgesSchema openBadgesSchema;
 
@@ -201,12 +194,9 @@ public final class CredentialValidator {
     if (node == null) {
       return Optional.empty();
     }
-    if (node.isTextual() && DATE_TIME_STAMP.matcher(node.textValue()).matches()) {
-      try {
-        return Optional.of(OffsetDateTime.parse(node.textValue()).toInstant());
-      } catch (DateTimeParseException e) {
-        // falls through to the error below: the shape matched but the date does not exist
-      }
+    Optional<Instant> instant = node.isTextual() ? DateTimeStamp.parse(node.textValue()) : Optional.empty();
+    if (instant.isPresent()) {
+      return instant;
     }
     errors.add(new FieldError("/" + field, "must be a date-time with a time zone, e.g. 2026-01-01T00:00:00Z"));
     return Optional.empty();
@@ -258,7 +248,10 @@ public final class CredentialValidator {
     if (types == null) {
       return; // the schema reports it missing
     }
-    boolean present = types.isTextual() ? type.equals(types.textValue()) : types.toString().contains("\"" + type + "\"");
+    boolean present = type.equals(types.textValue());
+    for (int i = 0; !present && types.isArray() && i < types.size(); i++) {
+      present = type.equals(types.get(i).textValue());
+    }
     if (!present) {
       errors.add(new FieldError(pointer, "must be or include " + type));
     }

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Shows a document valid from its difference to one the schema already accepted, validating only the parts that
@@ -39,6 +40,8 @@ final class ValidByDifference {
 
   private final JsonNode schemaDocument;
   private final Subschemas subschemas;
+  /** One per pointer reached, so bounded by the schema document. */
+  private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
 
   private ValidByDifference(JsonNode schemaDocument, Subschemas subschemas) {
     this.schemaDocument = schemaDocument;
@@ -70,21 +73,22 @@ final class ValidByDifference {
 
   /** True when every field that differs is valid; false when some is not, or the value cannot be taken apart. */
   private boolean takenApart(JsonNode value, JsonNode accepted, String pointer) {
-    String resolved = resolve(pointer);
-    JsonNode schema = schemaDocument.at(resolved);
-    if (!value.isObject() || !accepted.isObject() || !objectSchema(schema) || !sameFieldNames(value, accepted)) {
+    if (!value.isObject() || !accepted.isObject()) {
       return false;
     }
-    JsonNode properties = schema.path("properties");
-    JsonNode additional = schema.path("additionalProperties");
+    Shape shape = shapes.computeIfAbsent(pointer, this::shape);
+    if (!shape.object() || !sameFieldNames(value, accepted)) {
+      return false;
+    }
     for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
       Map.Entry<String, JsonNode> field = fields.next();
       String name = field.getKey();
       String sub;
-      if (properties.has(name)) {
-        sub = resolved + "/properties/" + name.replace("~", "~0").replace("/", "~1");
-      } else if (additional.isObject()) {
-        sub = resolved + "/additionalProperties";
+      if (shape.properties().has(name)) {
+        sub = shape.propertyPointers().computeIfAbsent(name,
+            n -> shape.resolved() + "/properties/" + n.replace("~", "~0").replace("/", "~1"));
+      } else if (shape.additional().isObject()) {
+        sub = shape.resolved() + "/additionalProperties";
       } else {
         // additionalProperties true or absent: any value; false: the accepted document had no such field either
         continue;
@@ -94,6 +98,22 @@ final class ValidByDifference {
       }
     }
     return true;
+  }
+
+  /**
+   * What the schema at a pointer says about taking a value apart, worked out once per pointer (resolving the
+   * pointer each time was a sixth of this class's cost): the pointer after references, whether it is an object
+   * schema, its properties (with the pointer of each, as they are met) and its additionalProperties.
+   */
+  private record Shape(
+      String resolved, boolean object, JsonNode properties, Map<String, String> propertyPointers,
+      JsonNode additional) {}
+
+  private Shape shape(String pointer) {
+    String resolved = resolve(pointer);
+    JsonNode schema = schemaDocument.at(resolved);
+    return new Shape(resolved, objectSchema(schema), schema.path("properties"), new ConcurrentHashMap<>(),
+        schema.path("additionalProperties"));
   }
 
   /** Follows schemas that are only a reference into this document ({@code {"$ref": "#/$defs/X"}}). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -94,6 +95,25 @@ class IssueCredentialTest {
     SecuredCredential.VcJwt secured = jwt(assertInstanceOf(IssueOutcome.Issued.class, outcome));
     assertEquals("https://issuer.example/credentials/42", secured.id());
     assertEquals(input, secured.credential().json());
+  }
+
+  @Test
+  void theIssuedCredentialSharesNoNodeWithTheRequest() {
+    // the issuer hands in a shallow copy of its request (IssueInOneTransaction): changing the request afterwards must
+    // not change what was issued, with or without an id of its own
+    for (boolean withOwnId : List.of(false, true)) {
+      ObjectNode input = TestCredentials.example(ISSUER);
+      if (withOwnId) {
+        input.put("id", "https://issuer.example/credentials/43");
+      }
+      SecuredCredential.VcJwt secured = jwt(issued(input, null));
+      String issuedBefore = Json.writeString(secured.credential().json());
+
+      ((ObjectNode) input.get("credentialSubject")).put("name", "changed afterwards");
+      ((ArrayNode) input.get("@context")).add("https://changed.example/");
+
+      assertEquals(issuedBefore, Json.writeString(secured.credential().json()), "own id: " + withOwnId);
+    }
   }
 
   @Test

@@ -219,6 +219,20 @@ class CredentialValidatorTest {
   }
 
   @Test
+  void openBadgeSubjectAndAchievementMustNameTheirTypes() {
+    ObjectNode json = TestCredentials.openBadge(ISSUER);
+    ObjectNode subject = (ObjectNode) json.get("credentialSubject");
+    subject.put("type", "Person");
+    ((ObjectNode) subject.get("achievement")).set("type", TestCredentials.array("Badge", "Credential"));
+
+    assertEquals(Set.of("/credentialSubject/type", "/credentialSubject/achievement/type"), pointers(errors(json)));
+
+    subject.set("type", TestCredentials.array("Person", "AchievementSubject"));
+    ((ObjectNode) subject.get("achievement")).put("type", "Achievement");
+    valid(json);
+  }
+
+  @Test
   void openBadgeSchemaAndDataModelErrorsAreReportedTogether() {
     ObjectNode json = TestCredentials.openBadge(ISSUER);
     json.remove("id");

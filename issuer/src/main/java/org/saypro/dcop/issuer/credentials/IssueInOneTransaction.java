@@ -105,7 +105,10 @@ class IssueInOneTransaction {
         JsonNode credential = request.credential();
         JsonNode withStatus = credential;
         if (statuses.containsKey(position)) {
-          ObjectNode copy = ((ObjectNode) credential).deepCopy();
+          // a shallow copy: the request stays as it was (a refused chunk is issued again row by row), and the
+          // pipeline copies what it keeps; a deep copy here was 2 % of a bulk award's CPU
+          ObjectNode copy = Json.newObject();
+          copy.setAll((ObjectNode) credential);
           copy.set("credentialStatus", statuses.get(position));
           withStatus = copy;
         }
