@@ -41,8 +41,8 @@ import org.openjdk.jmh.util.Statistics;
  * transparency-log benchmarks instead ({@link LogBenchmarks}), with {@code --entries=N} and {@code --appendRounds=N}.
  * {@code --status} runs the status-list benchmarks ({@link StatusBenchmarks}), with {@code --changes=N},
  * {@code --changeRounds=N}, {@code --threads=N} and {@code --rebuilds=N}. {@code --bulk} runs the bulk issuance
- * benchmark ({@link BulkBenchmarks}), with {@code --bulkRows=N,M}, {@code --bulkMaxSeconds=S}, {@code --bulkWarmup=N}
- * and {@code --bulkRawSeconds=S}.
+ * benchmark ({@link BulkBenchmarks}), with {@code --bulkRows=N,M}, {@code --bulkMaxSeconds=S}, {@code --bulkWarmup=N},
+ * {@code --bulkRawSeconds=S}, {@code --bulkListSize=N} and {@code --bulkRepeats=N}.
  */
 public final class BenchmarkMain {
 
@@ -506,6 +506,8 @@ public final class BenchmarkMain {
         --bulkRawSeconds=S  seconds of each raw signing measurement (and of its warmup), before and after the
                          sizes; the higher rate is the baseline (default 5)
         --bulkListSize=N dcop.status.list-size of the run (default 131072, as application.yml)
+        --bulkRepeats=N  runs of each size, in rounds (10,000 then 100,000, again ...); the report gives the
+                         median run and the ratio of each (default 3)
       Each option is also a system property: -Dbench.quick=true, -Dbench.wi=5, -Dbench.only=Pipeline.issue ...
       """;
 
@@ -543,12 +545,13 @@ public final class BenchmarkMain {
     int bulkWarmup;
     double bulkRawSeconds;
     int bulkListSize;
+    int bulkRepeats;
     double loadBefore = -1;
     double loadAfter = -1;
 
     static Settings parse(String[] args) {
       Map<String, String> given = new LinkedHashMap<>();
-      for (String name : List.of("quick", "breakdown", "quiet", "wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof", "log", "entries", "appendRounds", "status", "changes", "changeRounds", "threads", "rebuilds", "bulk", "bulkRows", "bulkMaxSeconds", "bulkWarmup", "bulkRawSeconds", "bulkListSize")) {
+      for (String name : List.of("quick", "breakdown", "quiet", "wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof", "log", "entries", "appendRounds", "status", "changes", "changeRounds", "threads", "rebuilds", "bulk", "bulkRows", "bulkMaxSeconds", "bulkWarmup", "bulkRawSeconds", "bulkListSize", "bulkRepeats")) {
         String property = System.getProperty("bench." + name);
         if (property != null) {
           given.put(name, property);
@@ -618,16 +621,18 @@ public final class BenchmarkMain {
       s.bulkWarmup = Integer.parseInt(given.getOrDefault("bulkWarmup", "150000"));
       s.bulkRawSeconds = Double.parseDouble(given.getOrDefault("bulkRawSeconds", "5"));
       s.bulkListSize = Integer.parseInt(given.getOrDefault("bulkListSize", String.valueOf(EmbeddedIssuer.LIST_SIZE)));
+      s.bulkRepeats = Integer.parseInt(given.getOrDefault("bulkRepeats", "3"));
       if (s.bulk) {
         if (s.log != null || s.status != null) {
           throw new IllegalArgumentException("--bulk, --status and --log are separate runs");
         }
         if (s.bulkRows.isEmpty() || s.bulkRows.stream().anyMatch(n -> n < 1 || n > 100_000) || s.bulkWarmup < 0
             || s.bulkWarmup > 1_000_000 || s.bulkMaxSeconds <= 0 || s.bulkRawSeconds <= 0
-            || s.bulkListSize < 131_072 || s.bulkListSize % 8 != 0 || s.bulkListSize > 16 * 1024 * 1024) {
+            || s.bulkListSize < 131_072 || s.bulkListSize % 8 != 0 || s.bulkListSize > 16 * 1024 * 1024
+            || s.bulkRepeats < 1 || s.bulkRepeats > 9) {
           throw new IllegalArgumentException("need --bulkRows of 1 to 100000 each (BulkFile.MAX_ROWS),"
               + " --bulkWarmup of 0 to 1000000, --bulkMaxSeconds > 0, --bulkRawSeconds > 0, --bulkListSize a multiple"
-              + " of 8 from 131072 to 16777216");
+              + " of 8 from 131072 to 16777216, --bulkRepeats of 1 to 9");
         }
         for (String other : List.of("only", "diwi", "breakdown", "wi", "w", "i", "r", "forks", "rounds", "prof",
             "json", "jvmArgs")) {
@@ -642,7 +647,7 @@ public final class BenchmarkMain {
       s.rebuilds = Integer.parseInt(given.getOrDefault("rebuilds", s.quick ? "10" : "40"));
       s.entries = Integer.parseInt(given.getOrDefault("entries", s.quick ? "5120" : "25600"));
       s.appendRounds = Integer.parseInt(given.getOrDefault("appendRounds", s.quick ? "1" : "3"));
-      for (String known : List.of("wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof", "log", "entries", "appendRounds", "status", "changes", "changeRounds", "threads", "rebuilds", "bulk", "bulkRows", "bulkMaxSeconds", "bulkWarmup", "bulkRawSeconds", "bulkListSize")) {
+      for (String known : List.of("wi", "diwi", "w", "i", "r", "forks", "rounds", "only", "json", "jvmArgs", "prof", "log", "entries", "appendRounds", "status", "changes", "changeRounds", "threads", "rebuilds", "bulk", "bulkRows", "bulkMaxSeconds", "bulkWarmup", "bulkRawSeconds", "bulkListSize", "bulkRepeats")) {
         given.remove(known);
       }
       unknown.addAll(given.keySet().stream().map(k -> "--" + k).toList());
