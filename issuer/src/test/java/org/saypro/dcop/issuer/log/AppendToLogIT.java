@@ -2,9 +2,11 @@ package org.saypro.dcop.issuer.log;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.transaction.exceptions.TransactionUsageException;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -149,6 +152,42 @@ class AppendToLogIT {
     assertEquals(n, checkpoint.size());
     assertEquals(expected.root(), checkpoint.root());
     assertEquals(2L * n - Long.bitCount(n), database.count("select count(*) from log_node"));
+  }
+
+  @Test
+  void entriesAreFoundByTheirDataThroughItsHashIndex() {
+    List<AppendToLog.Entry> entries = storedEntries(50);
+    database.transactions.executeWrite(status -> {
+      appendToLog.credentials(entries);
+      return null;
+    });
+    byte[] other = new byte[32];
+    random.nextBytes(other);
+
+    database.transactions.executeRead(status -> {
+      for (AppendToLog.Entry entry : entries.subList(0, 5)) {
+        assertTrue(store.hasEntryForData(entry.securedFormSha256()));
+      }
+      assertFalse(store.hasEntryForData(other));
+      // V42 (ADR 35): the lookup can use the index, and the index is a hash index
+      try (var statement = status.getConnection().createStatement()) {
+        statement.execute("set local enable_seqscan = off");
+        try (ResultSet plan = statement.executeQuery(
+            "explain select 1 from log_entry where data_sha256 = '\\x" + HexFormat.of().formatHex(other) + "'")) {
+          StringBuilder text = new StringBuilder();
+          while (plan.next()) {
+            text.append(plan.getString(1)).append('\n');
+          }
+          assertTrue(text.toString().contains("log_entry_data"), text.toString());
+        }
+        try (ResultSet index = statement.executeQuery(
+            "select indexdef from pg_indexes where indexname = 'log_entry_data'")) {
+          assertTrue(index.next());
+          assertTrue(index.getString(1).contains("USING hash (data_sha256)"), index.getString(1));
+        }
+      }
+      return null;
+    });
   }
 
   @Test
