@@ -506,8 +506,8 @@ public final class BenchmarkMain {
         --bulkRawSeconds=S  seconds of each raw signing measurement (and of its warmup), before and after the
                          sizes; the higher rate is the baseline (default 5)
         --bulkListSize=N dcop.status.list-size of the run (default 131072, as application.yml)
-        --bulkRepeats=N  runs of each size, in rounds (10,000 then 100,000, again ...); the report gives the
-                         median run and the ratio of each (default 3)
+        --bulkRepeats=N  runs of each size, back to back; the report gives the median run and the ratio of
+                         each (default 3)
       Each option is also a system property: -Dbench.quick=true, -Dbench.wi=5, -Dbench.only=Pipeline.issue ...
       """;
 
